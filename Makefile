@@ -1,0 +1,66 @@
+# Collective. `make help` lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+DEMO_PASSWORD ?= collective-demo-2026
+export DEMO_PASSWORD
+
+# A Python >= 3.12: pyenv's (honouring .python-version), then python3.13, python3.12, python3.
+define find_python
+for candidate in "$$(command -v pyenv >/dev/null 2>&1 && pyenv which python3 2>/dev/null)" python3.13 python3.12 python3; do \
+  [ -n "$$candidate" ] || continue; \
+  if "$$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
+    echo "$$candidate"; exit 0; \
+  fi; \
+done; \
+echo "Collective needs Python 3.12 or newer: install it (or pyenv with 'pyenv install 3.12') and run make again." >&2; exit 1
+endef
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@python=$$($(find_python)) || exit 1; \
+	if [ ! -x $(PY) ]; then echo "Creating $(VENV) with $$python"; "$$python" -m venv $(VENV) || exit 1; fi
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+.PHONY: help
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+.PHONY: install
+install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+
+.PHONY: migrate
+migrate: install ## Apply database migrations
+	$(PY) manage.py migrate --noinput
+
+.PHONY: demo
+demo: migrate ## Load the demo content (idempotent)
+	$(PY) manage.py load_demo
+
+.PHONY: run
+run: demo ## Set everything up and serve the site on http://127.0.0.1:$(PORT)
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+.PHONY: test
+test: install ## Run the whole test suite (PostgreSQL when DATABASE_URL is set, else SQLite)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+.PHONY: lint
+lint: install ## Check code style (ruff) and that migrations are complete
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=collective.settings.test $(PY) manage.py makemigrations --check --dry-run --noinput
+
+.PHONY: format
+format: install ## Reformat the code (ruff)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+.PHONY: serve
+serve: install ## Serve with gunicorn and production settings (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL)
+	DJANGO_SETTINGS_MODULE=collective.settings.production $(PY) manage.py collectstatic --noinput -v 0
+	DJANGO_SETTINGS_MODULE=collective.settings.production $(PY) manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=collective.settings.production $(VENV)/bin/gunicorn collective.wsgi
