@@ -1,11 +1,33 @@
-"""The demo site that `make run` loads. Idempotent: every object is found by a
-natural key (slug, name) before it is created."""
+"""The demo site that `make run` loads (content in articles/demo_content.py).
+
+Idempotent: every object is found by its slug before it is created, and what
+already exists is left as it is (an editor may have changed it).
+"""
+
+import json
+import re
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, Site
 
+from articles import demo_content as content
+from articles.models import (
+    Contributor,
+    EssayContributor,
+    EssayCorrection,
+    EssayIndexPage,
+    EssayPage,
+    OrganisationIndexPage,
+    OrganisationName,
+    OrganisationPage,
+    OrganisationRelation,
+    SourceIndexPage,
+    SourcePage,
+)
 from home.models import HomePage
+
+CITE = re.compile(r'<a data-cite="(?P<slug>[^"]+)"(?: data-pinpoint="(?P<pinpoint>[^"]*)")?>')
 
 
 def ensure_home_page():
@@ -38,6 +60,226 @@ def ensure_home_page():
     return home
 
 
+def child(parent, model, slug, **fields):
+    """The child page of ``parent`` with ``slug``, created and published if missing."""
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing:
+        return existing, False
+    page = parent.add_child(instance=model(slug=slug, **fields))
+    page.save_revision().publish()
+    return page, True
+
+
+def stream(blocks):
+    return json.dumps([{"type": kind, "value": value} for kind, value in blocks])
+
+
+def load_contributors():
+    return {
+        item["slug"]: Contributor.objects.get_or_create(
+            slug=item["slug"],
+            defaults={
+                "name": item["name"],
+                "bio": item["bio"],
+                "is_pseudonymous": item["pseudonymous"],
+            },
+        )[0]
+        for item in content.CONTRIBUTORS
+    }
+
+
+def load_organisations(index):
+    pages, created = {}, set()
+    for item in content.ORGANISATIONS:
+        page, is_new = child(
+            index,
+            OrganisationPage,
+            item["slug"],
+            title=item["full_name"],
+            short_name=item["short_name"],
+            full_name=item["full_name"],
+            tradition=item["tradition"],
+            founded=item["founded"],
+            dissolved=item["dissolved"],
+            status=item["status"],
+            is_international=item["international"],
+            country=item["country"],
+            official_url=item["official_url"],
+            wikipedia_url=item["wikipedia_url"],
+            summary=item["summary"],
+            search_description=item["summary"][:300],
+            body=stream(("paragraph", f"<p>{text}</p>") for text in item["body"]),
+        )
+        pages[item["slug"]] = page
+        if is_new:
+            created.add(item["slug"])
+    return pages, created
+
+
+def link_organisations(organisations, created, sources):
+    """Parents, names, relations and timelines, for the organisations created in this run."""
+    for item in content.ORGANISATIONS:
+        if item["slug"] not in created:
+            continue
+        page = organisations[item["slug"]]
+        page.parent_international = organisations.get(item["parent"])
+        page.other_names = [
+            OrganisationName(name=name, from_year=start, to_year=end)
+            for name, start, end in item["other_names"]
+        ]
+        page.relations = [
+            OrganisationRelation(
+                kind=relation["kind"],
+                other=organisations[relation["other"]],
+                year=relation["year"],
+                until=relation["until"],
+                note=relation["note"] or "",
+            )
+            for relation in item["relations"]
+        ]
+        page.timeline = stream(
+            (
+                "event",
+                {
+                    "date": event["date"],
+                    "precision": event["precision"],
+                    "title": event["title"],
+                    "description": event["description"],
+                    "sources": [sources[slug].pk for slug in event["sources"]],
+                },
+            )
+            for event in item["timeline"]
+        )
+        page.save_revision().publish()
+
+
+def load_sources(index, organisations):
+    pages = {}
+    for item in content.SOURCES:
+        page, is_new = child(
+            index,
+            SourcePage,
+            item["slug"],
+            title=item["title"],
+            source_type=item["type"],
+            creator=item["creator"],
+            publisher=item["publisher"],
+            date=item["date"],
+            date_precision=item["precision"] if item["date"] else "day",
+            original_url=item["original_url"],
+            archived_url=item["archived_url"],
+            date_accessed=item["accessed"],
+            summary=f"<p>{item['summary']}</p>",
+            provenance=f"<p>{item['provenance']}</p>",
+            search_description=item["summary"][:300],
+            excerpts=stream(("excerpt", excerpt) for excerpt in item["excerpts"]),
+        )
+        if is_new:
+            page.organisations = [organisations[slug] for slug in item["organisations"]]
+            page.save_revision().publish()
+        pages[item["slug"]] = page
+    return pages
+
+
+def citation_html(html, sources):
+    """Turn the demo's data-cite links into the editor's citation links."""
+
+    def replace(match):
+        source = sources[match["slug"]]
+        pinpoint = match["pinpoint"]
+        extra = f' data-pinpoint="{pinpoint}"' if pinpoint else ""
+        return f'<a linktype="citation" id="{source.pk}"{extra}>'
+
+    return CITE.sub(replace, html)
+
+
+def essay_body(blocks, sources):
+    for kind, value in blocks:
+        if kind == "paragraph":
+            yield kind, citation_html(value, sources)
+        elif kind == "quotation":
+            source = sources.get(value.get("source") or "")
+            yield kind, {**value, "source": source.pk if source else None}
+        else:
+            yield kind, value
+
+
+def load_essays(index, contributors, organisations, sources):
+    counts = {"live": 0, "draft": 0, "review": 0}
+    for item in content.ESSAYS:
+        counts[item["status"]] += 1
+        if EssayPage.objects.child_of(index).filter(slug=item["slug"]).exists():
+            continue
+        page = EssayPage(
+            slug=item["slug"],
+            title=item["title"],
+            standfirst=item["standfirst"],
+            search_description=item["standfirst"][:300],
+            publication_date=item["date"],
+            body=stream(essay_body(item["body"], sources)),
+            live=False,
+        )
+        page.essay_contributors = [
+            EssayContributor(contributor=contributors[slug], sort_order=i)
+            for i, slug in enumerate(item["contributors"])
+        ]
+        page.organisations = [organisations[slug] for slug in item["organisations"]]
+        page.corrections = [
+            EssayCorrection(date=day, text=text, sort_order=i)
+            for i, (day, text) in enumerate(item["corrections"])
+        ]
+        page.topics.add(*item["topics"])
+        index.add_child(instance=page)
+        revision = page.save_revision()
+        if item["status"] == "live":
+            revision.publish()
+        elif item["status"] == "review":
+            submit_for_review(page)
+    return counts
+
+
+def submit_for_review(page):
+    """Start the page's workflow, as its author pressing "Submit for review" would."""
+    workflow = page.get_workflow()
+    if workflow is not None:
+        author = page.essay_contributors.first().contributor.user
+        workflow.start(page, author)
+
+
 def load():
     home = ensure_home_page()
-    return [f"Home page: {home.title}"]
+    essay_index, _ = child(
+        home,
+        EssayIndexPage,
+        "essays",
+        title="Essays",
+        introduction="Critical essays on the organisations we follow, every claim cited.",
+    )
+    organisation_index, _ = child(
+        home,
+        OrganisationIndexPage,
+        "organisations",
+        title="Organisations",
+        introduction="A sourced profile of each organisation: names, years, relations, "
+        "and a timeline in which every event cites its sources.",
+    )
+    source_index, _ = child(
+        home,
+        SourceIndexPage,
+        "sources",
+        title="Sources",
+        introduction="The documents, transcripts, letters and testimony our essays rely on, "
+        "each with an archived copy.",
+    )
+    contributors = load_contributors()
+    organisations, created = load_organisations(organisation_index)
+    sources = load_sources(source_index, organisations)
+    link_organisations(organisations, created, sources)
+    essays = load_essays(essay_index, contributors, organisations, sources)
+    return [
+        f"Home page: {home.title}",
+        f"Organisations: {len(organisations)}",
+        f"Sources: {len(sources)}",
+        f"Contributors: {len(contributors)}",
+        "Essays: {live} live, {draft} drafts, {review} in review".format(**essays),
+    ]

@@ -1,12 +1,36 @@
+from django.apps import apps
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from django.http import Http404
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
+
+
+class ReadableQuerySet(PageQuerySet):
+    def readable(self):
+        """Pages readers may see: live, and neither they nor an ancestor has a view restriction.
+
+        Unlike ``live().public()``, which runs a query for the restrictions first,
+        this is a single subquery inside the page query.
+        """
+        restricted = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+        return self.live().exclude(Exists(restricted))
+
+
+ReadablePageManager = PageManager.from_queryset(ReadableQuerySet)
 
 
 class BasePage(Page):
     """Fields every public page shares: a listing summary and a social image."""
+
+    objects = ReadablePageManager()
 
     listing_summary = models.TextField(
         blank=True,
@@ -37,6 +61,23 @@ class BasePage(Page):
         abstract = True
 
 
+class IndexRoutingMixin:
+    """For index pages whose children are all of one type (the first of ``subpage_types``):
+    route to a child with one query for the specific page, where Wagtail's default takes two.
+    """
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        model = apps.get_model(self.subpage_types[0])
+        try:
+            child = model.objects.child_of(self).get(slug=path_components[0])
+        except model.DoesNotExist as error:
+            raise Http404 from error
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
+
+
 class HomePage(BasePage):
     """The front page: what the collective is, and the way into everything else."""
 
@@ -46,10 +87,46 @@ class HomePage(BasePage):
         help_text="A short welcome shown at the top of the home page.",
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("introduction"),
+        InlinePanel(
+            "featured_essays",
+            label="Featured essay",
+            heading="Featured essays",
+            max_num=3,
+            help_text="Up to three essays shown first. Unpublished ones are skipped.",
+        ),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from articles.models import OrganisationPage, SourcePage
+        from articles.models.essays import live_essays
+
+        context = super().get_context(request, *args, **kwargs)
+        essays = live_essays()
+        featured = list(
+            essays.filter(home_features__page=self).order_by("home_features__sort_order")
+        )
+        context.update(
+            featured_essays=featured,
+            latest_essays=essays.exclude(pk__in=[essay.pk for essay in featured])[:6],
+            organisations=OrganisationPage.objects.readable().order_by("short_name"),
+            recent_sources=SourcePage.objects.readable().order_by("-first_published_at")[:5],
+        )
+        return context
+
+
+class HomeFeaturedEssay(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_essays")
+    essay = models.ForeignKey(
+        "articles.EssayPage", on_delete=models.CASCADE, related_name="home_features"
+    )
+
+    panels = [FieldPanel("essay")]
 
 
 @register_setting(icon="site")

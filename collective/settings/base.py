@@ -101,6 +101,9 @@ DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env("DB_CONN_MAX_AGE")
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Wagtail's search index uses PostgreSQL full-text search fields there.
+    INSTALLED_APPS.append("django.contrib.postgres")
 
 
 # Cache: Redis when REDIS_URL is set (a Redis outage degrades to cache misses,

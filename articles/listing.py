@@ -1,0 +1,101 @@
+"""Filtered, paginated listings in shareable URLs (the essay and source indexes).
+
+Filters are read from the query string by name; a value that matches nothing
+known gives an empty result with a message, a bad page number a 404. Nothing a
+reader types reaches the database except as a lookup against known values.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
+
+MAX_VALUE_LENGTH = 100
+
+
+@dataclass
+class ActiveFilter:
+    name: str
+    label: str
+    value_label: str
+    remove_query: str
+
+
+class Filter:
+    """One query-string filter: ``choices`` maps accepted values to their labels."""
+
+    def __init__(self, name, label, choices, apply):
+        self.name = name
+        self.label = label
+        self.choices = choices
+        self.apply = apply
+
+
+class Listing:
+    """A queryset narrowed by the filters given in ``params`` (a QueryDict)."""
+
+    def __init__(self, queryset, filters, params):
+        self.filters = filters
+        self.selected = {}
+        self.unknown = []
+        for flt in filters:
+            value = (params.get(flt.name) or "").strip()[:MAX_VALUE_LENGTH]
+            if not value:
+                continue
+            if value in flt.choices:
+                self.selected[flt.name] = value
+                queryset = flt.apply(queryset, value)
+            else:
+                self.unknown.append((flt, value))
+        self.queryset = queryset.none() if self.unknown else queryset
+
+    def query(self, **changes):
+        """The query string for the current filters with ``changes`` applied (None removes)."""
+        values = {**self.selected, **changes}
+        return urlencode({k: v for k, v in values.items() if v})
+
+    @property
+    def active(self):
+        return [
+            ActiveFilter(
+                name=flt.name,
+                label=flt.label,
+                value_label=flt.choices[self.selected[flt.name]],
+                remove_query=self.query(**{flt.name: None}),
+            )
+            for flt in self.filters
+            if flt.name in self.selected
+        ]
+
+    @property
+    def messages(self):
+        return [f"There is no {flt.label.lower()} “{value}”." for flt, value in self.unknown]
+
+
+def paginate(queryset, page_number, per_page):
+    """The requested page of results; a page that is not a whole number or out of range is a 404."""
+    paginator = Paginator(queryset, per_page)
+    number = page_number or "1"
+    if not number.isdigit() or len(number) > 6:
+        raise Http404("No such page of results.")
+    try:
+        return paginator.page(int(number))
+    except InvalidPage as error:
+        raise Http404("No such page of results.") from error
+
+
+class FilteredListingMixin:
+    """For index pages: ``get_listing(params)`` gives a Listing, shown a page at a time."""
+
+    per_page = 20
+
+    def get_listing(self, params):
+        raise NotImplementedError
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        listing = self.get_listing(request.GET)
+        context["listing"] = listing
+        context["page_obj"] = paginate(listing.queryset, request.GET.get("page"), self.per_page)
+        return context

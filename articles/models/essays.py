@@ -1,0 +1,310 @@
+import datetime
+
+from django import forms
+from django.db import models
+from django.db.models import F, Prefetch, Value
+from django.db.models.functions import Cast, ExtractYear
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from articles.blocks import BodyBlock
+from articles.citations import CitationList, find_citations
+from articles.listing import Filter, FilteredListingMixin, Listing
+from articles.panels import tabbed
+from home.models import BasePage, IndexRoutingMixin
+
+from .contributors import Contributor
+from .organisations import OrganisationPage
+from .sources import SourcePage
+
+
+def live_essays():
+    """Live, public essays with what a listing shows of each, in a fixed number of queries."""
+    return (
+        EssayPage.objects.readable()
+        .order_by("-publication_date", "-pk")
+        .prefetch_related(
+            Prefetch(
+                "essay_contributors",
+                queryset=EssayContributor.objects.select_related("contributor").order_by(
+                    "sort_order"
+                ),
+            ),
+            Prefetch(
+                "organisations",
+                queryset=OrganisationPage.objects.readable().order_by("short_name"),
+            ),
+        )
+    )
+
+
+class EssayIndexPage(IndexRoutingMixin, FilteredListingMixin, BasePage):
+    """/essays/: every essay, newest first, filterable by organisation, topic, contributor, year."""
+
+    introduction = models.TextField(blank=True, help_text="Shown above the list.")
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.EssayPage"]
+    max_count = 1
+    per_page = 12
+
+    def get_listing(self, params):
+        choices = essay_filter_choices()
+        filters = [
+            Filter(
+                "organisation",
+                "Organisation",
+                choices["organisation"],
+                lambda qs, value: qs.filter(organisations__slug=value),
+            ),
+            Filter(
+                "topic", "Topic", choices["topic"], lambda qs, value: qs.filter(topics__slug=value)
+            ),
+            Filter(
+                "contributor",
+                "Contributor",
+                choices["contributor"],
+                lambda qs, value: qs.filter(essay_contributors__contributor__slug=value),
+            ),
+            Filter(
+                "year",
+                "Year",
+                choices["year"],
+                lambda qs, value: qs.filter(publication_date__year=value),
+            ),
+        ]
+        return Listing(live_essays().child_of(self), filters, params)
+
+
+def essay_filter_choices():
+    """{filter: {value: label}} for every essay filter, from one UNION query.
+
+    Only values that match an essay readers may see are offered (years newest first).
+    """
+    published = EssayPage.objects.readable()
+
+    def columns(queryset, kind, value, label):
+        return (
+            queryset.order_by()
+            .annotate(kind=Value(kind, output_field=models.CharField()), value=value, label=label)
+            .values_list("kind", "value", "label")
+        )
+
+    year = Cast(ExtractYear("publication_date"), models.CharField())
+    rows = columns(
+        Tag.objects.filter(articles_essaytopic_items__content_object__in=published),
+        "topic",
+        F("slug"),
+        F("name"),
+    ).union(
+        columns(
+            Contributor.objects.filter(essays__page__in=published),
+            "contributor",
+            F("slug"),
+            F("name"),
+        ),
+        columns(OrganisationPage.objects.readable(), "organisation", F("slug"), F("short_name")),
+        columns(published.filter(publication_date__isnull=False), "year", year, year),
+    )
+    grouped = {"organisation": [], "topic": [], "contributor": [], "year": []}
+    for kind, value, label in rows:
+        grouped[kind].append((value, label))
+    return {
+        kind: dict(sorted(items, key=lambda item: item[1].lower(), reverse=kind == "year"))
+        for kind, items in grouped.items()
+    }
+
+
+class EssayTopic(TaggedItemBase):
+    content_object = ParentalKey(
+        "articles.EssayPage", on_delete=models.CASCADE, related_name="topic_items"
+    )
+
+
+class EssayPage(BasePage):
+    """An essay: claims in the text, each cited to a source."""
+
+    standfirst = models.TextField(
+        max_length=400, help_text="One or two sentences under the title: what the essay argues."
+    )
+    publication_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The date readers see. Left blank, it is set to the day it is first published.",
+    )
+    organisations = ParentalManyToManyField(
+        "articles.OrganisationPage",
+        blank=True,
+        related_name="essays",
+        help_text="The organisations the essay discusses.",
+    )
+    topics = ClusterTaggableManager(
+        through=EssayTopic,
+        blank=True,
+        help_text="e.g. democratic centralism, internal democracy, whistleblowing.",
+    )
+    hero_image = models.ForeignKey(
+        "images.CollectiveImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), help_text="The essay text, with its citations.")
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("standfirst", boost=2),
+        index.SearchField("body"),
+        index.FilterField("publication_date"),
+        index.RelatedFields(
+            "essay_contributors", [index.RelatedFields("contributor", [index.SearchField("name")])]
+        ),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("standfirst"),
+        InlinePanel(
+            "essay_contributors",
+            label="Contributor",
+            heading="Contributors",
+            min_num=1,
+            help_text="In the order their names should appear.",
+        ),
+        FieldPanel("body"),
+    ]
+    about_panels = [
+        FieldPanel("organisations", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("topics"),
+        MultiFieldPanel(
+            [FieldPanel("publication_date"), FieldPanel("hero_image")], heading="Publication"
+        ),
+    ]
+    corrections_panels = [
+        InlinePanel(
+            "corrections",
+            label="Correction",
+            heading="Corrections",
+            help_text="Readers see every correction, dated, at the end of the essay.",
+        )
+    ]
+    edit_handler = tabbed(
+        ("Content", content_panels),
+        ("About", about_panels),
+        ("Corrections", corrections_panels),
+        ("Promote", BasePage.promote_panels),
+        ("Settings", Page.settings_panels),
+    )
+
+    parent_page_types = ["articles.EssayIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "essay"
+
+    def cited(self):
+        """(source id, pinpoint) for every citation in the body, in reading order."""
+        found = []
+        for block in self.body:
+            if block.block_type == "paragraph":
+                found.extend(find_citations(block.value.source))
+            elif block.block_type == "quotation" and block.value["source"]:
+                found.append((block.value["source"].pk, ""))
+        return found
+
+    @cached_property
+    def citation_list(self):
+        """The numbered sources readers can see, in order of first citation (one query)."""
+        cited = self.cited()
+        sources = SourcePage.objects.readable().in_bulk({pk for pk, _ in cited})
+        return CitationList(cited, sources)
+
+    def save(self, *args, **kwargs):
+        if self.publication_date is None and self.live:
+            self.publication_date = timezone.localdate()
+        # The citations table mirrors the body so "cited in" lists are one query.
+        # It is written on a full save (publishing), never by a draft's partial save.
+        numbers = {}
+        pinpoints = {}
+        for source_id, pinpoint in self.cited():
+            numbers.setdefault(source_id, len(numbers) + 1)
+            if pinpoint:
+                pinpoints.setdefault(source_id, []).append(pinpoint)
+        self.citations = [
+            EssayCitation(
+                source_id=source_id,
+                number=number,
+                pinpoints="; ".join(pinpoints.get(source_id, [])),
+            )
+            for source_id, number in numbers.items()
+        ]
+        return super().save(*args, **kwargs)
+
+    @cached_property
+    def contributors(self):
+        return [item.contributor for item in self.essay_contributors.select_related("contributor")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["organisations"] = self.organisations.readable().order_by("short_name")
+        context["related_essays"] = self.related_essays()
+        return context
+
+    def related_essays(self, limit=3):
+        """Other essays readers may see that share an organisation or a topic, newest first."""
+        return (
+            EssayPage.objects.readable()
+            .exclude(pk=self.pk)
+            .filter(
+                models.Q(organisations__in=self.organisations.all())
+                | models.Q(topics__in=self.topics.all())
+            )
+            .distinct()
+            .order_by("-publication_date", "-pk")[:limit]
+        )
+
+
+class EssayContributor(Orderable):
+    page = ParentalKey(EssayPage, on_delete=models.CASCADE, related_name="essay_contributors")
+    contributor = models.ForeignKey(Contributor, on_delete=models.PROTECT, related_name="essays")
+
+    panels = [FieldPanel("contributor")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["page", "contributor"], name="unique_essay_contributor")
+        ]
+
+
+class EssayCorrection(Orderable):
+    page = ParentalKey(EssayPage, on_delete=models.CASCADE, related_name="corrections")
+    date = models.DateField(default=datetime.date.today)
+    text = models.TextField(help_text="What was wrong, what it now says, and why.")
+
+    panels = [FieldPanel("date"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        ordering = ["date", "sort_order"]
+
+
+class EssayCitation(Orderable):
+    """A source cited in a published essay, derived from its body when it is published."""
+
+    page = ParentalKey(EssayPage, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(SourcePage, on_delete=models.CASCADE, related_name="citations")
+    number = models.PositiveIntegerField()
+    pinpoints = models.TextField(blank=True)
+
+    class Meta(Orderable.Meta):
+        ordering = ["number"]

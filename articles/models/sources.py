@@ -1,0 +1,213 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from articles.blocks import ExcerptsBlock
+from articles.listing import Filter, FilteredListingMixin, Listing
+from articles.panels import tabbed
+from home.models import BasePage, IndexRoutingMixin
+
+
+class SourceIndexPage(IndexRoutingMixin, FilteredListingMixin, BasePage):
+    """/sources/: every source, filterable by type and organisation."""
+
+    introduction = models.TextField(blank=True, help_text="Shown above the list.")
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.SourcePage"]
+    max_count = 1
+
+    def get_listing(self, params):
+        from articles.models import OrganisationPage
+
+        organisations = dict(OrganisationPage.objects.readable().values_list("slug", "short_name"))
+        filters = [
+            Filter(
+                "type",
+                "Type",
+                dict(SourcePage.SourceType.choices),
+                lambda qs, value: qs.filter(source_type=value),
+            ),
+            Filter(
+                "organisation",
+                "Organisation",
+                organisations,
+                lambda qs, value: qs.filter(organisations__slug=value),
+            ),
+        ]
+        sources = (
+            SourcePage.objects.child_of(self)
+            .readable()
+            .order_by("-date", "title")
+            .prefetch_related(
+                Prefetch(
+                    "organisations",
+                    queryset=OrganisationPage.objects.readable().order_by("short_name"),
+                )
+            )
+        )
+        return Listing(sources, filters, params)
+
+
+class DatePrecision(models.TextChoices):
+    YEAR = "year", "Year only"
+    MONTH = "month", "Month and year"
+    DAY = "day", "Exact day"
+
+
+DATE_FORMATS = {DatePrecision.YEAR: "Y", DatePrecision.MONTH: "F Y", DatePrecision.DAY: "j F Y"}
+
+
+class SourcePage(BasePage):
+    """A document, recording or testimony that claims are filed against."""
+
+    class SourceType(models.TextChoices):
+        INTERNAL_DOCUMENT = "internal_document", "Internal document"
+        TRANSCRIPT = "transcript", "Transcript"
+        STATEMENT = "statement", "Letter or statement"
+        TESTIMONY = "testimony", "Ex-member testimony"
+        NEWS_REPORT = "news_report", "News report"
+        BLOG_POST = "blog_post", "Blog post"
+        BOOK = "book", "Book"
+        ACADEMIC = "academic", "Academic work"
+        VIDEO = "video", "Video or documentary"
+        OWN_PUBLICATION = "own_publication", "The organisation's own publication"
+        REFERENCE_WORK = "reference_work", "Reference work"
+
+    source_type = models.CharField("type", max_length=30, choices=SourceType.choices)
+    creator = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Author or body that produced it. Leave blank if anonymous.",
+    )
+    publisher = models.CharField(max_length=255, blank=True)
+    date = models.DateField(
+        null=True, blank=True, help_text="When it was produced. For a year or month, any day in it."
+    )
+    date_precision = models.CharField(
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="How precisely the date is known: only that part is shown.",
+    )
+    original_url = models.URLField("original address", max_length=500, blank=True)
+    archived_url = models.URLField(
+        "archived copy",
+        max_length=500,
+        blank=True,
+        help_text="A permanent archived copy (e.g. the Wayback Machine). Required unless the "
+        "document itself is uploaded below.",
+    )
+    date_accessed = models.DateField(null=True, blank=True)
+    document = models.ForeignKey(
+        "documents.CollectiveDocument",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="An uploaded copy (a scan, a transcript). Identifying metadata is removed.",
+    )
+    summary = RichTextField(
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text="What the source is and what it shows, in our words.",
+    )
+    excerpts = StreamField(
+        ExcerptsBlock(), blank=True, verbose_name="key excerpts", help_text="Key passages."
+    )
+    provenance = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="How it was obtained and how it was verified.",
+    )
+    organisations = ParentalManyToManyField(
+        "articles.OrganisationPage",
+        blank=True,
+        related_name="sources",
+        help_text="The organisations it concerns.",
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("creator", boost=2),
+        index.SearchField("publisher"),
+        index.SearchField("excerpts"),
+        index.FilterField("source_type"),
+        index.FilterField("date"),
+        index.RelatedFields("organisations", [index.FilterField("slug")]),
+    ]
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("source_type"), FieldPanel("creator"), FieldPanel("publisher")]),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("date_precision")]),
+        FieldPanel("organisations", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("summary"),
+        FieldPanel("excerpts"),
+    ]
+    provenance_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("original_url"),
+                FieldPanel("archived_url"),
+                FieldPanel("date_accessed"),
+                FieldPanel("document"),
+            ],
+            heading="Where to find it",
+        ),
+        FieldPanel("provenance"),
+    ]
+    edit_handler = tabbed(
+        ("Content", content_panels),
+        ("Provenance", provenance_panels),
+        ("Promote", BasePage.promote_panels),
+        ("Settings", Page.settings_panels),
+    )
+
+    parent_page_types = ["articles.SourceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "source"
+
+    def clean(self):
+        super().clean()
+        if not self.archived_url and not self.document_id:
+            raise ValidationError(
+                {
+                    "archived_url": "Give an archived copy's address, or upload the document, "
+                    "so readers can check the source if the original disappears."
+                }
+            )
+        if self.original_url and self.archived_url and self.original_url == self.archived_url:
+            raise ValidationError(
+                {"archived_url": "The archived copy must be a different address from the original."}
+            )
+
+    @property
+    def display_date(self):
+        from django.utils.dateformat import format as format_date
+
+        if not self.date:
+            return "Undated"
+        return format_date(self.date, DATE_FORMATS[self.date_precision])
+
+    @property
+    def display_creator(self):
+        return self.creator or "Anonymous"
+
+    def get_context(self, request, *args, **kwargs):
+        from articles.models.essays import live_essays
+
+        context = super().get_context(request, *args, **kwargs)
+        context["citing_essays"] = live_essays().filter(citations__source=self).distinct()
+        context["organisations"] = self.organisations.readable().order_by("short_name")
+        return context

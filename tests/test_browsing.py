@@ -1,0 +1,208 @@
+"""The essay and source indexes: combinable filters in shareable URLs, unknown
+values and bad page numbers handled, and query counts that do not grow."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import SourcePage
+from tests.factories import (
+    ContributorFactory,
+    EssayPageFactory,
+    OrganisationPageFactory,
+    SourcePageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def essays():
+    imt = OrganisationPageFactory(short_name="IMT")
+    swp = OrganisationPageFactory(short_name="SWP")
+    rosa = ContributorFactory(name="Rosa Lind")
+    kit = ContributorFactory(name="Kit Marlowe")
+    return {
+        "imt-2024": EssayPageFactory(
+            title="IMT democracy 2024",
+            organisations=[imt],
+            topics=["internal democracy"],
+            contributors=[rosa],
+            publication_date=datetime.date(2024, 5, 1),
+        ),
+        "imt-2023": EssayPageFactory(
+            title="IMT democracy 2023",
+            organisations=[imt],
+            topics=["internal democracy"],
+            contributors=[kit],
+            publication_date=datetime.date(2023, 5, 1),
+        ),
+        "swp-2024": EssayPageFactory(
+            title="SWP complaints 2024",
+            organisations=[swp],
+            topics=["whistleblowing"],
+            contributors=[rosa, kit],
+            publication_date=datetime.date(2024, 2, 1),
+        ),
+        "draft": EssayPageFactory(
+            title="IMT draft", organisations=[imt], topics=["internal democracy"], live=False
+        ),
+    }
+
+
+def titles(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return [essay.title for essay in response.context["page_obj"]], response
+
+
+def test_essays_are_listed_newest_first_without_drafts(client, essays):
+    found, _ = titles(client, "/essays/")
+    assert found == ["IMT democracy 2024", "SWP complaints 2024", "IMT democracy 2023"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("organisation=imt", ["IMT democracy 2024", "IMT democracy 2023"]),
+        ("topic=whistleblowing", ["SWP complaints 2024"]),
+        ("contributor=kit-marlowe", ["SWP complaints 2024", "IMT democracy 2023"]),
+        ("year=2024", ["IMT democracy 2024", "SWP complaints 2024"]),
+        ("organisation=imt&topic=internal-democracy&year=2024", ["IMT democracy 2024"]),
+        ("organisation=imt&contributor=rosa-lind", ["IMT democracy 2024"]),
+        ("organisation=swp&year=2023", []),
+        ("unknown_param=1", ["IMT democracy 2024", "SWP complaints 2024", "IMT democracy 2023"]),
+    ],
+)
+def test_filters_combine_in_the_url(client, essays, query, expected):
+    found, _ = titles(client, f"/essays/?{query}")
+    assert found == expected
+
+
+def test_active_filters_are_shown_and_each_can_be_removed(client, essays):
+    _, response = titles(client, "/essays/?organisation=imt&topic=internal-democracy")
+    content = response.content.decode()
+    assert "Organisation: IMT" in content
+    assert "Topic: internal democracy" in content
+    assert (
+        'href="?topic=internal-democracy" aria-label="Remove filter Organisation: IMT"' in content
+    )
+    assert (
+        'href="?organisation=imt" aria-label="Remove filter Topic: internal democracy"' in content
+    )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "organisation=nope",
+        "topic=%27%3B+DROP+TABLE",
+        "contributor=x" * 50,
+        "year=abcd",
+        "year=1800",
+    ],
+)
+def test_unknown_filter_values_give_an_empty_result_with_a_message(client, essays, query):
+    found, response = titles(client, f"/essays/?{query}")
+    assert found == []
+    assert "Showing no results" in response.content.decode()
+
+
+@pytest.mark.parametrize("number", ["0", "-1", "abc", "2.5", "1e9", "99", "9" * 40])
+def test_bad_page_numbers_are_404_not_500(client, essays, number):
+    assert client.get(f"/essays/?page={number}").status_code == 404
+    assert client.get(f"/sources/?page={number}").status_code == 404
+
+
+def test_pages_of_results_keep_the_filters(client):
+    org = OrganisationPageFactory(short_name="CWI")
+    for _ in range(13):
+        EssayPageFactory(organisations=[org])
+    found, response = titles(client, "/essays/?organisation=cwi")
+    assert len(found) == 12
+    assert 'href="?organisation=cwi&amp;page=2" rel="next"' in response.content.decode()
+    found, _ = titles(client, "/essays/?organisation=cwi&page=2")
+    assert len(found) == 1
+
+
+def test_sources_filter_by_type_and_organisation(client):
+    cwi = OrganisationPageFactory(short_name="CWI")
+    SourcePageFactory(title="A CWI letter", source_type="statement", organisations=[cwi])
+    SourcePageFactory(title="A CWI book", source_type="book", organisations=[cwi])
+    SourcePageFactory(title="Another letter", source_type="statement")
+    SourcePageFactory(title="Draft letter", source_type="statement", live=False)
+
+    def listed(query):
+        response = client.get(f"/sources/?{query}")
+        assert response.status_code == 200
+        return {source.title for source in response.context["page_obj"]}
+
+    assert listed("type=statement") == {"A CWI letter", "Another letter"}
+    assert listed("organisation=cwi") == {"A CWI letter", "A CWI book"}
+    assert listed("type=statement&organisation=cwi") == {"A CWI letter"}
+    assert listed("type=pamphlet") == set()
+
+
+def build_site(count):
+    """``count`` essays, each with two organisations, two topics, two contributors and
+    three citations; the sources are cited by every essay."""
+    orgs = [OrganisationPageFactory() for _ in range(2)]
+    sources = [SourcePageFactory(organisations=orgs) for _ in range(3)]
+    for i in range(count):
+        EssayPageFactory(
+            organisations=orgs,
+            topics=[f"topic {i % 4}", "democracy"],
+            contributors=[ContributorFactory(), ContributorFactory()],
+            cites=sources,
+        )
+    return orgs[0], sources[0]
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+# Query budgets per page type: they must not grow with the amount of content.
+BUDGETS = {
+    "/": 12,
+    "/essays/": 12,
+    "/essays/?organisation={org}&topic=democracy": 12,
+    "/sources/": 12,
+    "/organisations/": 12,
+    "{org_url}": 15,
+    "{source_url}": 12,
+}
+
+
+def test_query_counts_stay_within_budget_with_5_and_with_50_essays(client):
+    org, source = build_site(5)
+    urls = {
+        pattern: pattern.format(org=org.slug, org_url=org.url, source_url=source.url)
+        for pattern in BUDGETS
+    }
+    for url in urls.values():
+        client.get(url)  # warm the site root cache, as any running server has
+    with_five = {pattern: count_queries(client, url) for pattern, url in urls.items()}
+    for _ in range(45):
+        EssayPageFactory(
+            organisations=[org],
+            topics=["democracy"],
+            contributors=[ContributorFactory(), ContributorFactory()],
+            cites=[source],
+        )
+    with_fifty = {pattern: count_queries(client, url) for pattern, url in urls.items()}
+    assert with_five == with_fifty
+    assert {p: n for p, n in with_fifty.items() if n > BUDGETS[p]} == {}
+
+
+def test_essay_page_query_count_does_not_grow_with_citations(client):
+    few = EssayPageFactory(cites=[SourcePageFactory() for _ in range(2)])
+    many = EssayPageFactory(cites=[SourcePageFactory() for _ in range(20)])
+    client.get(few.url)
+    assert count_queries(client, few.url) == count_queries(client, many.url) <= 15
+    assert SourcePage.objects.count() == 22
