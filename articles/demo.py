@@ -8,10 +8,13 @@ import json
 import re
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, Site
 
 from articles import demo_content as content
+from articles.editorial import CONTRIBUTORS, EDITORS, FACT_CHECKERS
 from articles.models import (
     Contributor,
     EssayContributor,
@@ -27,6 +30,7 @@ from articles.models import (
 )
 from home.models import HomePage
 
+User = get_user_model()
 CITE = re.compile(r'<a data-cite="(?P<slug>[^"]+)"(?: data-pinpoint="(?P<pinpoint>[^"]*)")?>')
 
 
@@ -72,6 +76,40 @@ def child(parent, model, slug, **fields):
 
 def stream(blocks):
     return json.dumps([{"type": kind, "value": value} for kind, value in blocks])
+
+
+DEMO_ACCOUNTS = [
+    # (username, group, is superuser, contributor profile it writes as)
+    ("contributor", CONTRIBUTORS, False, "k-sable"),
+    ("factchecker", FACT_CHECKERS, False, None),
+    ("editor", EDITORS, False, None),
+    ("admin", None, True, None),
+]
+
+
+def load_demo_accounts():
+    """Sign-in accounts for trying each role; created only when DEBUG is on."""
+    if not settings.DEBUG:
+        return {}
+    users = {}
+    for username, group, is_superuser, profile in DEMO_ACCOUNTS:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "email": f"{username}@example.org",
+                "is_superuser": is_superuser,
+                "is_staff": is_superuser,
+            },
+        )
+        if created:
+            user.set_password(settings.DEMO_PASSWORD)
+            user.save()
+        if group:
+            user.groups.add(Group.objects.get(name=group))
+        if profile:
+            Contributor.objects.filter(slug=profile, user=None).update(user=user)
+        users[username] = user
+    return users
 
 
 def load_contributors():
@@ -229,21 +267,21 @@ def load_essays(index, contributors, organisations, sources):
             for i, (day, text) in enumerate(item["corrections"])
         ]
         page.topics.add(*item["topics"])
+        page.owner = next(
+            (
+                contributors[slug].user
+                for slug in item["contributors"]
+                if contributors[slug].user_id
+            ),
+            None,
+        )
         index.add_child(instance=page)
-        revision = page.save_revision()
+        revision = page.save_revision(user=page.owner)
         if item["status"] == "live":
-            revision.publish()
+            revision.publish(user=page.owner, skip_permission_checks=True)
         elif item["status"] == "review":
-            submit_for_review(page)
+            page.get_workflow().start(page, page.owner)
     return counts
-
-
-def submit_for_review(page):
-    """Start the page's workflow, as its author pressing "Submit for review" would."""
-    workflow = page.get_workflow()
-    if workflow is not None:
-        author = page.essay_contributors.first().contributor.user
-        workflow.start(page, author)
 
 
 def load():
@@ -272,6 +310,9 @@ def load():
         "each with an archived copy.",
     )
     contributors = load_contributors()
+    accounts = load_demo_accounts()
+    for contributor in contributors.values():
+        contributor.refresh_from_db()
     organisations, created = load_organisations(organisation_index)
     sources = load_sources(source_index, organisations)
     link_organisations(organisations, created, sources)
@@ -282,4 +323,9 @@ def load():
         f"Sources: {len(sources)}",
         f"Contributors: {len(contributors)}",
         "Essays: {live} live, {draft} drafts, {review} in review".format(**essays),
+        *(
+            [f"Demo accounts (password from DEMO_PASSWORD): {', '.join(accounts)}"]
+            if accounts
+            else []
+        ),
     ]

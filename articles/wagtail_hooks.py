@@ -1,9 +1,16 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from wagtail import hooks
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail.log_actions import log
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
+from articles.admin_views import EssayReviewAdmin, SourceReviewAdmin, YourDraftsPanel
 from articles.citation_editor import register_citation_feature
 from articles.citations import CitationLinkHandler
-from articles.models import Contributor
+from articles.editorial import DIRECT_PUBLISH_REFUSED, is_editor
+from articles.models import Contributor, OrganisationPage
+
+PUBLISHED_OUTSIDE_REVIEW = "collective.publish_outside_review"
 
 
 @hooks.register("register_rich_text_features")
@@ -12,13 +19,73 @@ def register_citations(features):
     register_citation_feature(features)
 
 
-@modeladmin_register
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        PUBLISHED_OUTSIDE_REVIEW,
+        "Published outside review",
+        "Published directly by an administrator, without the Editorial review workflow",
+    )
+
+
+@hooks.register("before_create_page")
+def only_editors_create_organisation_profiles(request, parent_page, page_class):
+    if issubclass(page_class, OrganisationPage) and not is_editor(request.user):
+        messages.error(request, "Only editors can create organisation profiles.")
+        return redirect("wagtailadmin_explore", parent_page.pk)
+    return None
+
+
+@hooks.register("before_copy_page")
+def only_editors_copy_organisation_profiles(request, page):
+    if isinstance(page.specific, OrganisationPage) and not is_editor(request.user):
+        messages.error(request, "Only editors can copy organisation profiles.")
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+def note_publish_attempt(request, page):
+    """A publish by anyone but an administrator was saved as a draft: say so.
+    An administrator's publish went live outside review: mark it in the audit log."""
+    if not request.POST.get("action-publish"):
+        return
+    if request.user.is_superuser:
+        log(page, PUBLISHED_OUTSIDE_REVIEW, user=request.user)
+    else:
+        messages.warning(request, DIRECT_PUBLISH_REFUSED)
+
+
+@hooks.register("after_edit_page")
+def after_edit_page(request, page):
+    note_publish_attempt(request, page)
+
+
+@hooks.register("after_create_page")
+def after_create_page(request, page):
+    note_publish_attempt(request, page)
+
+
+@hooks.register("construct_homepage_panels")
+def add_your_drafts_panel(request, panels):
+    panels.append(YourDraftsPanel(request.user))
+
+
 class ContributorAdmin(ModelAdmin):
     model = Contributor
     menu_label = "Contributors"
     menu_icon = "user"
     menu_order = 250
-    add_to_settings_menu = False
     list_display = ("name", "slug", "is_pseudonymous")
     list_filter = ("is_pseudonymous",)
     search_fields = ("name", "slug", "bio")
+
+
+@modeladmin_register
+class ReviewDesk(ModelAdminGroup):
+    menu_label = "Review desk"
+    menu_icon = "tasks"
+    menu_order = 200
+    items = (EssayReviewAdmin, SourceReviewAdmin)
+
+
+modeladmin_register(ContributorAdmin)

@@ -32,6 +32,11 @@ class BasePage(Page):
 
     objects = ReadablePageManager()
 
+    def permissions_for_user(self, user):
+        from articles.editorial import EditorialPermissionTester
+
+        return EditorialPermissionTester(user, self)
+
     listing_summary = models.TextField(
         blank=True,
         max_length=300,

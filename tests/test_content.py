@@ -244,3 +244,17 @@ def test_a_source_needs_a_valid_archived_copy_url():
     with pytest.raises(ValidationError) as error:
         source.full_clean()
     assert "archived copy" in str(error.value.message_dict["archived_url"])
+
+
+def test_private_and_draft_essays_appear_in_no_listing(client):
+    org = OrganisationPageFactory(short_name="CWI")
+    writer = ContributorFactory(name="Open Hand")
+    private = EssayPageFactory(title="Private essay", organisations=[org], contributors=[writer])
+    make_private(private)
+    EssayPageFactory(title="Draft essay", organisations=[org], contributors=[writer], live=False)
+    EssayPageFactory(title="Public essay", organisations=[org], contributors=[writer])
+    for url in ["/", "/essays/", "/essays/?organisation=cwi", org.url, "/contributors/open-hand/"]:
+        content = html(client, url)
+        assert "Public essay" in content, url
+        assert "Private essay" not in content, url
+        assert "Draft essay" not in content, url

@@ -7,6 +7,7 @@ from .organisations import (
     OrganisationRelation,
 )
 from .sources import SourceIndexPage, SourcePage
+from .workflow import FourEyesApprovalTask
 
 __all__ = [
     "Contributor",
@@ -15,6 +16,7 @@ __all__ = [
     "EssayCorrection",
     "EssayIndexPage",
     "EssayPage",
+    "FourEyesApprovalTask",
     "OrganisationIndexPage",
     "OrganisationName",
     "OrganisationPage",

@@ -9,6 +9,7 @@ from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -130,8 +131,25 @@ class EssayTopic(TaggedItemBase):
     )
 
 
+class EssayPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        seen = set()
+        for form in self.formsets["essay_contributors"].forms:
+            data = getattr(form, "cleaned_data", {})
+            contributor = data.get("contributor")
+            if not contributor or data.get("DELETE"):
+                continue
+            if contributor in seen:
+                form.add_error("contributor", "This contributor is already listed.")
+            seen.add(contributor)
+        return cleaned_data
+
+
 class EssayPage(BasePage):
     """An essay: claims in the text, each cited to a source."""
+
+    base_form_class = EssayPageForm
 
     standfirst = models.TextField(
         max_length=400, help_text="One or two sentences under the title: what the essay argues."

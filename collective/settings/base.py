@@ -27,6 +27,7 @@ env = environ.Env(
     WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
     SECURE_SSL_REDIRECT=(bool, True),
     SECURE_HSTS_SECONDS=(int, 60 * 60 * 24 * 365),
+    DEMO_PASSWORD=(str, "collective-demo-2026"),
 )
 
 SECRET_KEY = env("SECRET_KEY")
@@ -198,6 +199,9 @@ LOGGING = {
 }
 
 
+# The password of the demo accounts `load_demo` creates, only when DEBUG is on.
+DEMO_PASSWORD = env("DEMO_PASSWORD")
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Collective"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
@@ -211,3 +215,13 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# Editorial workflow (see README): editing a page in review needs the review again,
+# comments and page locking are on, and notifications come from this address.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+WAGTAIL_FINISH_WORKFLOW_ACTION = "articles.workflow_actions.publish_approved"
+WAGTAILADMIN_COMMENTS_ENABLED = True
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_USE_HTML = False
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False

@@ -1,0 +1,180 @@
+"""The review desk (wagtail-modeladmin listings) and the dashboard panels."""
+
+from django.contrib.admin import SimpleListFilter
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, OuterRef, Q, Subquery
+from django.db.models.functions import Cast
+from django.utils.html import format_html_join
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page, WorkflowState
+from wagtail_modeladmin.options import ModelAdmin
+
+from articles.editorial import EDITORS, FACT_CHECKERS
+from articles.models import Contributor, EssayPage, SourcePage
+
+ACTIVE = (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES)
+
+
+def sees_everything(user):
+    return user.is_superuser or user.groups.filter(name__in=[EDITORS, FACT_CHECKERS]).exists()
+
+
+def with_workflow_state(queryset):
+    """Annotate each page with its active workflow's status and current task name."""
+    states = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id=Cast(OuterRef("pk"), CharField()),
+        status__in=ACTIVE,
+    )
+    return queryset.annotate(
+        workflow_status=Subquery(states.values("status")[:1]),
+        workflow_task=Subquery(states.values("current_task_state__task__name")[:1]),
+    )
+
+
+class WorkflowStateFilter(SimpleListFilter):
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("in_review", "In review"),
+            ("changes_requested", "Changes requested"),
+            ("draft", "Draft, not submitted"),
+            ("live", "Live"),
+            ("live_with_changes", "Live, with unpublished changes"),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "in_review":
+            return queryset.filter(workflow_status=WorkflowState.STATUS_IN_PROGRESS)
+        if value == "changes_requested":
+            return queryset.filter(workflow_status=WorkflowState.STATUS_NEEDS_CHANGES)
+        if value == "draft":
+            return queryset.filter(live=False, workflow_status__isnull=True)
+        if value == "live":
+            return queryset.filter(live=True)
+        if value == "live_with_changes":
+            return queryset.filter(live=True, has_unpublished_changes=True)
+        return queryset
+
+
+class ContributorFilter(SimpleListFilter):
+    title = "contributor"
+    parameter_name = "contributor"
+
+    def lookups(self, request, model_admin):
+        return list(Contributor.objects.values_list("slug", "name"))
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(essay_contributors__contributor__slug=self.value()).distinct()
+        return queryset
+
+
+class ReviewDeskAdmin(ModelAdmin):
+    """Pages of one type with their review state. Contributors see only their own."""
+
+    menu_icon = "tasks"
+    list_per_page = 30
+    search_fields = ("title",)
+    ordering = ("-latest_revision_created_at",)
+    inspect_view_enabled = False
+
+    def get_queryset(self, request):
+        queryset = with_workflow_state(
+            self.model.objects.select_related("owner").prefetch_related("organisations")
+        )
+        if not sees_everything(request.user):
+            queryset = queryset.filter(self.own_pages_q(request.user)).distinct()
+        return queryset
+
+    def own_pages_q(self, user):
+        return Q(owner=user)
+
+    def state(self, page):
+        if page.workflow_status == WorkflowState.STATUS_IN_PROGRESS:
+            return "In review"
+        if page.workflow_status == WorkflowState.STATUS_NEEDS_CHANGES:
+            return "Changes requested"
+        if page.live:
+            return "Live, with unpublished changes" if page.has_unpublished_changes else "Live"
+        return "Draft"
+
+    def current_task(self, page):
+        return page.workflow_task or "—"
+
+    current_task.short_description = "Current task"
+
+    def organisation_names(self, page):
+        return ", ".join(org.short_name for org in page.organisations.all()) or "—"
+
+    organisation_names.short_description = "Organisations"
+
+    def last_edited(self, page):
+        return page.latest_revision_created_at
+
+    last_edited.short_description = "Last edited"
+    last_edited.admin_order_field = "latest_revision_created_at"
+
+
+class EssayReviewAdmin(ReviewDeskAdmin):
+    model = EssayPage
+    menu_label = "Essays"
+    list_display = (
+        "title",
+        "contributor_names",
+        "organisation_names",
+        "state",
+        "current_task",
+        "last_edited",
+    )
+    list_filter = (WorkflowStateFilter, "organisations", ContributorFilter)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("essay_contributors__contributor")
+
+    def own_pages_q(self, user):
+        return Q(owner=user) | Q(essay_contributors__contributor__user=user)
+
+    def contributor_names(self, page):
+        return format_html_join(
+            ", ", "{}", ((item.contributor.name,) for item in page.essay_contributors.all())
+        )
+
+    contributor_names.short_description = "Contributors"
+
+
+class SourceReviewAdmin(ReviewDeskAdmin):
+    model = SourcePage
+    menu_label = "Sources"
+    list_display = (
+        "title",
+        "source_type",
+        "organisation_names",
+        "state",
+        "current_task",
+        "last_edited",
+    )
+    list_filter = (WorkflowStateFilter, "source_type", "organisations")
+
+
+class YourDraftsPanel(Component):
+    """Dashboard: the signed-in user's pages with changes not yet live."""
+
+    name = "your_drafts"
+    template_name = "articles/admin/your_drafts_panel.html"
+    order = 90
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["drafts"] = (
+            with_workflow_state(Page.objects.filter(owner=self.user, has_unpublished_changes=True))
+            .specific()
+            .order_by("-latest_revision_created_at")[:10]
+        )
+        return context
