@@ -24,7 +24,7 @@ class EditorialPermissionTester(PagePermissionTester):
     """Wagtail's page permissions, except that only administrators publish directly.
 
     Everyone else's changes go live by approval of the workflow's final step,
-    which publishes on the approver's publish permission. Unpublishing, privacy
+    which publishes (see workflow_actions.py). Only editors move pages. Unpublishing, privacy
     and unscheduling keep Wagtail's rule (the publish permission): taking a page
     down must never wait for a review.
     """
@@ -34,6 +34,10 @@ class EditorialPermissionTester(PagePermissionTester):
 
     def can_publish_subpage(self):
         return self.user.is_superuser and super().can_publish_subpage()
+
+    def can_move(self):
+        """Moving is an editor's job, even for a page its author could delete."""
+        return super().can_move() and (self.user.is_superuser or "change" in self.permissions)
 
     def can_set_view_restrictions(self):
         return super().can_publish()

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.log_actions import log
+from wagtail.models import WorkflowState
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from articles.admin_views import EssayReviewAdmin, SourceReviewAdmin, YourDraftsPanel
@@ -55,9 +56,23 @@ def note_publish_attempt(request, page):
         messages.warning(request, DIRECT_PUBLISH_REFUSED)
 
 
+def restart_review_after_edit(request, page):
+    """Editing a page in review sends the new revision back to the first step at once,
+    so each approval that follows is of the revision that will go live."""
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_IN_PROGRESS:
+        return
+    task_state = state.current_task_state
+    if task_state and task_state.revision_id != page.get_latest_revision().pk:
+        task_state.cancel(user=request.user, resume=False)
+        state.update(user=request.user)
+        messages.info(request, "The page was changed during review: its review starts again.")
+
+
 @hooks.register("after_edit_page")
 def after_edit_page(request, page):
     note_publish_attempt(request, page)
+    restart_review_after_edit(request, page)
 
 
 @hooks.register("after_create_page")

@@ -99,10 +99,12 @@ def edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=(page.pk,))
 
 
-def create_essay(client, site, user, title="New essay", action="action-submit", **extra):
+def create_essay(
+    client, site, user, title="New essay", action="action-submit", pen_name=None, **extra
+):
     """``user`` creates an essay in the editor (``action``: save draft / submit / publish)."""
     client.force_login(user)
-    data = essay_form(title, site["pen_name"], site["source"], [site["org"]], **extra)
+    data = essay_form(title, pen_name or site["pen_name"], site["source"], [site["org"]], **extra)
     if action:
         data[action] = "1"
     response = client.post(add_url(site["essays"]), data)
