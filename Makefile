@@ -42,6 +42,8 @@ demo: migrate ## Load the demo content (idempotent)
 
 .PHONY: run
 run: demo ## Set everything up and serve the site on http://127.0.0.1:$(PORT)
+	@echo "Admin: http://127.0.0.1:$(PORT)/admin/  accounts: contributor, factchecker, editor, admin"
+	@echo "Password of every demo account: $(DEMO_PASSWORD)  (set DEMO_PASSWORD to change it)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 .PHONY: test

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import expand_db_html
 
 from articles.citations import CITATION_FEATURE
 
@@ -28,6 +29,10 @@ class HeadingBlock(blocks.CharBlock):
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+    def get_api_representation(self, value, context=None):
+        """HTML as readers get it: citations become links to their sources."""
+        return expand_db_html(value.source)
 
     class Meta:
         icon = "pilcrow"

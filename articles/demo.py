@@ -6,6 +6,7 @@ already exists is left as it is (an editor may have changed it).
 
 import json
 import re
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -53,10 +54,13 @@ def ensure_home_page():
             )
         )
         home.save_revision().publish()
+    # The site's public address (canonical URLs, the sitemap, the API) is the admin's base URL.
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={
-            "hostname": "localhost",
+            "hostname": address.hostname or "localhost",
+            "port": address.port or (443 if address.scheme == "https" else 80),
             "root_page": home,
             "site_name": settings.WAGTAIL_SITE_NAME,
         },

@@ -48,6 +48,7 @@ ORGANISATIONS = [
         "other_names": [
             ("Committee for a Marxist International", 1992, 2006),
             ("Revolutionary Communist International", 2024, None),
+            ("RCI", 2024, None),
         ],
         "tradition": "Trotskyist",
         "founded": 1992,
@@ -498,7 +499,7 @@ ORGANISATIONS = [
         "slug": "spew",
         "short_name": "Socialist Party",
         "full_name": "Socialist Party (England and Wales)",
-        "other_names": [("Militant Labour", 1991, 1997)],
+        "other_names": [("Militant tendency", 1964, 1991), ("Militant Labour", 1991, 1997)],
         "tradition": "Trotskyist",
         "founded": 1997,
         "dissolved": None,

@@ -35,8 +35,10 @@ class Filter:
 class Listing:
     """A queryset narrowed by the filters given in ``params`` (a QueryDict)."""
 
-    def __init__(self, queryset, filters, params):
+    def __init__(self, queryset, filters, params, keep=None):
         self.filters = filters
+        # Other parameters every link keeps, e.g. the search words.
+        self.kept = {name: value for name, value in (keep or {}).items() if value}
         self.selected = {}
         self.unknown = []
         for flt in filters:
@@ -52,7 +54,7 @@ class Listing:
 
     def query(self, **changes):
         """The query string for the current filters with ``changes`` applied (None removes)."""
-        values = {**self.selected, **changes}
+        values = {**self.kept, **self.selected, **changes}
         return urlencode({k: v for k, v in values.items() if v})
 
     @property

@@ -1,16 +1,40 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from articles import feeds
 from articles import views as article_views
+from articles.sitemaps import SITEMAPS
+from collective.api import api_router
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
+    path("feeds/essays/rss/", feeds.EssayFeed(), name="feed_rss"),
+    path("feeds/essays/atom/", feeds.AtomEssayFeed(), name="feed_atom"),
+    path(
+        "feeds/organisations/<slug:slug>/rss/",
+        feeds.OrganisationEssayFeed(),
+        name="organisation_feed_rss",
+    ),
+    path(
+        "feeds/organisations/<slug:slug>/atom/",
+        feeds.AtomOrganisationEssayFeed(),
+        name="organisation_feed_atom",
+    ),
     path("contributors/", article_views.contributor_list, name="contributors"),
     path("contributors/<slug:slug>/", article_views.contributor_detail, name="contributor"),
 ]

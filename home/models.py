@@ -32,6 +32,18 @@ class BasePage(Page):
 
     objects = ReadablePageManager()
 
+    schema_type = "WebPage"
+
+    def structured_data(self, request):
+        """schema.org data for this page, rendered as JSON-LD in its head."""
+        return {
+            "@context": "https://schema.org",
+            "@type": self.schema_type,
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "description": self.search_description or self.listing_summary,
+        }
+
     def permissions_for_user(self, user):
         from articles.editorial import EditorialPermissionTester
 

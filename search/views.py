@@ -1,20 +1,195 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+"""One search across essays, organisations and sources, with the essay filters and a
+type filter, in shareable URLs. Bad input gives an empty result, never an error."""
+
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import Q
 from django.template.response import TemplateResponse
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
+from articles.listing import Filter, Listing, paginate
+from articles.models import EssayPage, OrganisationName, OrganisationPage, SourcePage
+from articles.models.essays import essay_filter_choices
+
 MAX_QUERY_LENGTH = 200
+MAX_RESULTS = 200  # relevance past this many hits is noise; "200+" is said instead
+PER_PAGE = 10
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]+")
+TYPES = {"essay": "Essays", "organisation": "Organisations", "source": "Sources"}
+
+
+def clean_query(raw):
+    """The query as the search backend may see it: no control characters, one space
+    between words, at most MAX_QUERY_LENGTH characters."""
+    text = " ".join(CONTROL_CHARACTERS.sub(" ", raw).split())[:MAX_QUERY_LENGTH]
+    if text.count('"') % 2:
+        # Quotes mark phrases; an unpaired one would be a syntax error for some backends.
+        text = text.replace('"', " ")
+    return text.strip()
+
+
+@dataclass
+class Scope:
+    """The pages of each type a search may return, narrowed by the filters."""
+
+    essays: object = field(default_factory=EssayPage.objects.readable)
+    organisations: object = field(default_factory=OrganisationPage.objects.readable)
+    sources: object = field(default_factory=SourcePage.objects.readable)
+
+    def none(self):
+        return Scope(
+            EssayPage.objects.none(), OrganisationPage.objects.none(), SourcePage.objects.none()
+        )
+
+    def only(self, kind):
+        empty = self.none()
+        return Scope(
+            self.essays if kind == "essay" else empty.essays,
+            self.organisations if kind == "organisation" else empty.organisations,
+            self.sources if kind == "source" else empty.sources,
+        )
+
+    def by_organisation(self, slug):
+        return Scope(
+            self.essays.filter(organisations__slug=slug),
+            self.organisations.filter(slug=slug),
+            self.sources.filter(organisations__slug=slug),
+        )
+
+    def essays_where(self, **lookup):
+        """A filter only essays have: the other types drop out."""
+        return Scope(self.essays.filter(**lookup), self.none().organisations, self.none().sources)
+
+    def by_year(self, year):
+        return Scope(
+            self.essays.filter(publication_date__year=year),
+            self.organisations.none(),
+            self.sources.filter(date__year=year),
+        )
+
+    def pages(self):
+        return Page.objects.filter(
+            Q(pk__in=self.essays.values("pk"))
+            | Q(pk__in=self.organisations.values("pk"))
+            | Q(pk__in=self.sources.values("pk"))
+        )
+
+
+def search_filters():
+    choices = essay_filter_choices()
+    return [
+        Filter("type", "Type", TYPES, lambda scope, value: scope.only(value)),
+        Filter(
+            "organisation",
+            "Organisation",
+            choices["organisation"],
+            lambda scope, value: scope.by_organisation(value),
+        ),
+        Filter(
+            "topic",
+            "Topic",
+            choices["topic"],
+            lambda scope, value: scope.essays_where(topics__slug=value),
+        ),
+        Filter(
+            "contributor",
+            "Contributor",
+            choices["contributor"],
+            lambda scope, value: scope.essays_where(essay_contributors__contributor__slug=value),
+        ),
+        Filter("year", "Year", choices["year"], lambda scope, value: scope.by_year(value)),
+    ]
+
+
+def organisations_named(query):
+    """Organisations whose short name, full name or another name is what was typed."""
+    if not query:
+        return OrganisationPage.objects.none()
+    named = OrganisationName.objects.filter(name__iexact=query).values("page_id")
+    return OrganisationPage.objects.readable().filter(
+        Q(short_name__iexact=query) | Q(full_name__iexact=query) | Q(pk__in=named)
+    )
+
+
+def ranked(hits, query, named_ids):
+    """Hits whose title holds every word typed (or an organisation named so) first,
+    each group in the backend's order of relevance."""
+    words = [word.lower() for word in query.split()]
+
+    def is_title_match(page):
+        title = page.title.lower()
+        return page.pk in named_ids or all(word in title for word in words)
+
+    return [p for p in hits if is_title_match(p)] + [p for p in hits if not is_title_match(p)]
+
+
+def snippet(text, query, length=220):
+    """A stretch of ``text`` around the first word of the query found in it, with the
+    words typed marked."""
+    if not text:
+        return ""
+    words = [re.escape(word) for word in query.split() if len(word) > 1]
+    pattern = re.compile("|".join(words), re.IGNORECASE) if words else None
+    match = pattern.search(text) if pattern else None
+    start = max(0, match.start() - length // 3) if match else 0
+    excerpt = text[start : start + length]
+    pieces, position = [], 0
+    for found in pattern.finditer(excerpt) if pattern else ():
+        pieces.append(escape(excerpt[position : found.start()]))
+        pieces.append(format_html("<mark>{}</mark>", found.group()))
+        position = found.end()
+    pieces.append(escape(excerpt[position:]))
+    prefix = "… " if start else ""
+    suffix = " …" if start + length < len(text) else ""
+    return mark_safe(prefix + "".join(pieces) + suffix)
 
 
 def search(request):
-    query = request.GET.get("query", "").strip()[:MAX_QUERY_LENGTH]
-    results = (
-        Page.objects.live().public().specific().search(query) if query else Page.objects.none()
-    )
-    paginator = Paginator(results, 10)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage):
-        page = paginator.page(1)
+    query = clean_query(request.GET.get("query", ""))
+    listing = Listing(Scope(), search_filters(), request.GET, keep={"query": query})
+    suggestions = list(organisations_named(query)) if query else []
+    hits = []
+    if query:
+        results = listing.queryset.pages().search(query, operator="and")[:MAX_RESULTS]
+        hits = ranked(list(results), query, {org.pk for org in suggestions})
+    page_obj = paginate(hits, request.GET.get("page"), PER_PAGE)
+    specific = {
+        page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in page_obj]).specific()
+    }
+    results = [specific[p.pk] for p in page_obj if p.pk in specific]
     return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "search_results": page}
+        request,
+        "search/search.html",
+        {
+            "search_query": query,
+            "listing": listing,
+            "page_obj": page_obj,
+            "results": [
+                {"page": page, "snippet": snippet(result_text(page), query)} for page in results
+            ],
+            "suggestions": suggestions,
+            "more_than_shown": len(hits) >= MAX_RESULTS,
+        },
     )
+
+
+def result_text(page):
+    """The reader-facing text a snippet is cut from."""
+    if isinstance(page, EssayPage):
+        return (
+            page.standfirst
+            + " "
+            + " ".join(
+                re.sub(r"<[^>]+>", "", block.value.source)
+                for block in page.body
+                if block.block_type == "paragraph"
+            )
+        )
+    if isinstance(page, OrganisationPage):
+        return page.summary
+    if isinstance(page, SourcePage):
+        return re.sub(r"<[^>]+>", "", page.summary)
+    return page.search_description

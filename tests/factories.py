@@ -150,9 +150,9 @@ class OrganisationPageFactory(PageFactory):
         return index_page(OrganisationIndexPage)
 
     short_name = factory.Sequence(lambda n: f"ORG{n}")
-    title = factory.LazyAttribute(lambda o: f"Organisation {o.short_name}")
-    slug = factory.LazyAttribute(lambda o: o.short_name.lower())
     full_name = factory.LazyAttribute(lambda o: f"Organisation {o.short_name}")
+    title = factory.LazyAttribute(lambda o: o.full_name)
+    slug = factory.LazyAttribute(lambda o: o.short_name.lower())
     summary = "A small revolutionary organisation."
     founded = 1980
     status = OrganisationPage.Status.ACTIVE

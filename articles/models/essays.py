@@ -11,7 +11,9 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -225,11 +227,92 @@ class EssayPage(BasePage):
         ("Settings", Page.settings_panels),
     )
 
+    api_fields = [
+        APIField("standfirst"),
+        APIField("publication_date"),
+        APIField("contributor_profiles"),
+        APIField("organisation_links"),
+        APIField("topic_names"),
+        APIField("hero_image", serializer=ImageRenditionField("width-1200|format-webp")),
+        APIField("body"),
+        APIField("sources"),
+        APIField("correction_log"),
+    ]
+
     parent_page_types = ["articles.EssayIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = "essay"
+
+    def structured_data(self, request):
+        return {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": self.title,
+            "description": self.standfirst,
+            "url": self.get_full_url(request),
+            "datePublished": self.publication_date,
+            "dateModified": self.last_published_at,
+            "author": [
+                {
+                    "@type": "Person",
+                    "name": c.name,
+                    "url": request.build_absolute_uri(c.get_absolute_url()),
+                }
+                for c in self.contributors
+            ],
+            "publisher": {"@type": "Organization", "name": "Collective"},
+            "about": [
+                {"@type": "Organization", "name": org.full_name, "url": org.get_full_url(request)}
+                for org in self.readable_organisations
+            ],
+            "keywords": [topic.name for topic in self.topic_list],
+            "citation": [
+                {
+                    "@type": "CreativeWork",
+                    "name": c.source.title,
+                    "url": c.source.get_full_url(request),
+                    "sameAs": [u for u in (c.source.original_url, c.source.archived_url) if u],
+                }
+                for c in self.citation_list
+            ],
+        }
+
+    # What the API shows of the relations: public names and links only.
+    @property
+    def contributor_profiles(self):
+        return [{"name": c.name, "slug": c.slug} for c in self.contributors]
+
+    @property
+    def organisation_links(self):
+        return [
+            {"id": org.pk, "short_name": org.short_name, "url": org.url}
+            for org in self.readable_organisations
+        ]
+
+    @property
+    def topic_names(self):
+        return [topic.name for topic in self.topic_list]
+
+    @property
+    def sources(self):
+        return [
+            {
+                "number": citation.number,
+                "id": citation.source.pk,
+                "title": citation.source.title,
+                "url": citation.source.url,
+                "original_url": citation.source.original_url,
+                "archived_url": citation.source.archived_url,
+                "pinpoints": citation.pinpoints,
+            }
+            for citation in self.citation_list
+        ]
+
+    @property
+    def correction_log(self):
+        return [{"date": c.date, "text": c.text} for c in self.corrections.all()]
 
     def cited(self):
         """(source id, pinpoint) for every citation in the body, in reading order."""
@@ -273,9 +356,17 @@ class EssayPage(BasePage):
     def contributors(self):
         return [item.contributor for item in self.essay_contributors.select_related("contributor")]
 
+    @cached_property
+    def readable_organisations(self):
+        return list(self.organisations.readable().order_by("short_name"))
+
+    @cached_property
+    def topic_list(self):
+        return list(self.topics.all())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["organisations"] = self.organisations.readable().order_by("short_name")
+        context["organisations"] = self.readable_organisations
         context["related_essays"] = self.related_essays()
         return context
 

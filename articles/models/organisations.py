@@ -3,8 +3,10 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -133,6 +135,25 @@ class OrganisationPage(BasePage):
         ("Settings", Page.settings_panels),
     )
 
+    api_fields = [
+        APIField("short_name"),
+        APIField("full_name"),
+        APIField("names"),
+        APIField("tradition"),
+        APIField("founded"),
+        APIField("dissolved"),
+        APIField("status"),
+        APIField("is_international"),
+        APIField("country"),
+        APIField("official_url"),
+        APIField("wikipedia_url"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("timeline_events"),
+        APIField("relation_links"),
+        APIField("essay_links"),
+    ]
+
     parent_page_types = ["articles.OrganisationIndexPage"]
     subpage_types = []
     LIST_LIMIT = 5
@@ -211,6 +232,53 @@ class OrganisationPage(BasePage):
             {pk for _, ids in events for pk in ids if pk}
         )
         return [(event, [visible[pk] for pk in ids if pk in visible]) for event, ids in events]
+
+    def structured_data(self, request):
+        return {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": self.full_name,
+            "alternateName": [self.short_name, *(n.name for n in self.other_name_list)],
+            "url": self.get_full_url(request),
+            "description": self.summary,
+            "foundingDate": str(self.founded) if self.founded else None,
+            "dissolutionDate": str(self.dissolved) if self.dissolved else None,
+            "sameAs": [u for u in (self.official_url, self.wikipedia_url) if u],
+        }
+
+    @cached_property
+    def other_name_list(self):
+        return list(self.other_names.all())
+
+    @property
+    def names(self):
+        return [
+            {"name": n.name, "from_year": n.from_year, "to_year": n.to_year}
+            for n in self.other_name_list
+        ]
+
+    @property
+    def timeline_events(self):
+        return [
+            {**event, "sources": [{"id": s.pk, "title": s.title, "url": s.url} for s in sources]}
+            for event, sources in self.timeline_for_readers()
+        ]
+
+    @property
+    def relation_links(self):
+        return [
+            {"relation": label, "organisation": other.short_name, "id": other.pk, "year": r.year}
+            for label, other, r in self.relations_for_readers()
+        ]
+
+    @property
+    def essay_links(self):
+        from articles.models.essays import live_essays
+
+        return [
+            {"id": essay.pk, "title": essay.title, "url": essay.url}
+            for essay in live_essays().filter(organisations=self)
+        ]
 
     def get_context(self, request, *args, **kwargs):
         from articles.models.essays import live_essays

@@ -2,8 +2,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -172,11 +174,70 @@ class SourcePage(BasePage):
         ("Settings", Page.settings_panels),
     )
 
+    api_fields = [
+        APIField("source_type"),
+        APIField("creator"),
+        APIField("publisher"),
+        APIField("date"),
+        APIField("date_precision"),
+        APIField("original_url"),
+        APIField("archived_url"),
+        APIField("date_accessed"),
+        APIField("document_url"),
+        APIField("summary"),
+        APIField("excerpts"),
+        APIField("provenance"),
+        APIField("organisation_links"),
+        APIField("cited_in"),
+    ]
+
     parent_page_types = ["articles.SourceIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = "source"
+
+    def structured_data(self, request):
+        return {
+            "@context": "https://schema.org",
+            "@type": "CreativeWork",
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "genre": self.get_source_type_display(),
+            "creator": {"@type": "Thing", "name": self.display_creator},
+            "publisher": self.publisher or None,
+            "dateCreated": self.date,
+            "sameAs": [u for u in (self.original_url, self.archived_url) if u],
+            "archivedAt": self.archived_url or None,
+            "about": [
+                {"@type": "Organization", "name": org.full_name, "url": org.get_full_url(request)}
+                for org in self.readable_organisations
+            ],
+        }
+
+    @property
+    def document_url(self):
+        return self.document.url if self.document else None
+
+    @property
+    def organisation_links(self):
+        return [
+            {"id": org.pk, "short_name": org.short_name, "url": org.url}
+            for org in self.readable_organisations
+        ]
+
+    @cached_property
+    def readable_organisations(self):
+        return list(self.organisations.readable().order_by("short_name"))
+
+    @property
+    def cited_in(self):
+        from articles.models.essays import live_essays
+
+        return [
+            {"id": essay.pk, "title": essay.title, "url": essay.url}
+            for essay in live_essays().filter(citations__source=self).distinct()
+        ]
 
     def clean(self):
         super().clean()
@@ -209,5 +270,5 @@ class SourcePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["citing_essays"] = live_essays().filter(citations__source=self).distinct()
-        context["organisations"] = self.organisations.readable().order_by("short_name")
+        context["organisations"] = self.readable_organisations
         return context
