@@ -10,10 +10,13 @@ from articles import feeds
 from articles import views as article_views
 from articles.sitemaps import SITEMAPS
 from collective.api import api_router
+from collective.users import twofactor
 from search import views as search_views
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    path(f"{settings.ADMIN_PATH}/2fa/setup/", twofactor.setup, name="two_factor_setup"),
+    path(f"{settings.ADMIN_PATH}/2fa/verify/", twofactor.verify, name="two_factor_verify"),
+    path(f"{settings.ADMIN_PATH}/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("api/v2/", api_router.urls),

@@ -1,9 +1,18 @@
 from django.db import models
 from wagtail.documents.models import AbstractDocument, Document
 
+from collective.images.metadata import MetadataStrippingMixin
 
-class CollectiveDocument(AbstractDocument):
-    """An uploaded document (a source's scan, a transcript) with a short description."""
+from .metadata import clean_document
+
+
+class CollectiveDocument(MetadataStrippingMixin, AbstractDocument):
+    """An uploaded document (a source's scan, a transcript) with a short description.
+
+    Its file is stripped of author information (PDF document info and XMP, DOCX and
+    ODT properties, comment authors) before it is stored, whatever the upload route:
+    see ``collective.documents.metadata``.
+    """
 
     description = models.TextField(
         blank=True,
@@ -11,3 +20,6 @@ class CollectiveDocument(AbstractDocument):
     )
 
     admin_form_fields = (*Document.admin_form_fields, "description")
+
+    def clean_file_data(self, data, filename):
+        return clean_document(data, filename)

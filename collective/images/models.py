@@ -1,9 +1,16 @@
 from django.db import models
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from .metadata import ImageMetadataStrippingMixin
 
-class CollectiveImage(AbstractImage):
-    """An uploaded image with the caption and credit readers see beside it."""
+
+class CollectiveImage(ImageMetadataStrippingMixin, AbstractImage):
+    """An uploaded image with the caption and credit readers see beside it.
+
+    Its file is stripped of EXIF, XMP and IPTC metadata (GPS position, camera serial
+    number, author, comments) before it is stored, whatever the upload route: see
+    ``collective.images.metadata``.
+    """
 
     caption = models.CharField(max_length=255, blank=True)
     credit = models.CharField(

@@ -25,6 +25,8 @@ env = environ.Env(
     DEFAULT_FROM_EMAIL=(str, "Collective <noreply@localhost>"),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
+    ADMIN_PATH=(str, "admin"),
+    TWO_FACTOR_REQUIRED=(bool, False),
     SECURE_SSL_REDIRECT=(bool, True),
     SECURE_HSTS_SECONDS=(int, 60 * 60 * 24 * 365),
     DEMO_PASSWORD=(str, "collective-demo-2026"),
@@ -68,18 +70,27 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "collective.security.AdminContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "collective.users.twofactor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "collective.urls"
@@ -92,6 +103,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
@@ -134,6 +146,15 @@ else:
 
 
 AUTH_USER_MODEL = "users.User"
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses locked-out usernames and addresses before any check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -208,6 +229,70 @@ LOGGING = {
 # The password of the demo accounts `load_demo` creates, only when DEBUG is on.
 DEMO_PASSWORD = env("DEMO_PASSWORD")
 
+# Security. Readers may be watched and writers may be hunted: no referrer leaves the
+# site, nothing frames it, and public pages may load nothing from anywhere else.
+from django.utils.csp import CSP  # noqa: E402
+
+SECURE_REFERRER_POLICY = "no-referrer"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# The Wagtail admin needs inline scripts and styles, and frames its own previews.
+ADMIN_CSP = {
+    **SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+    "font-src": [CSP.SELF, "data:"],
+    "frame-src": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
+ADMIN_PATH = env("ADMIN_PATH").strip("/")
+
+# Login rate limiting (django-axes): five failures lock the username, and separately
+# the address, for an hour. Counted in Redis when there is one (shared by every server
+# process), otherwise in the database; successful sign-ins are never logged.
+AXES_HANDLER = (
+    "axes.handlers.cache.AxesCacheHandler"
+    if env("REDIS_URL")
+    else "axes.handlers.database.AxesDatabaseHandler"
+)
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = 1  # hours
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "users/locked_out.html"
+
+# Two-factor authentication (TOTP, django-otp): every admin account may add an
+# authenticator app and must then use it; Editors and administrators must add one
+# when TWO_FACTOR_REQUIRED is on (the default in production).
+TWO_FACTOR_REQUIRED = env("TWO_FACTOR_REQUIRED")
+OTP_TOTP_ISSUER = "Collective"
+
+# Uploads: sizes chosen for scans and photos, not for video.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 40 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Collective"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
@@ -231,3 +316,9 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_USE_HTML = False
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+
+# Uploads lose their identifying metadata (GPS position, camera serial, author names)
+# before they are stored: see collective/images/metadata.py and
+# collective/documents/metadata.py. These forms refuse a file that cannot be cleaned.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "collective.images.forms.CollectiveImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "collective.documents.forms.CollectiveDocumentForm"
