@@ -114,6 +114,13 @@ class CitationLinkHandler(LinkHandler):
     identifier = CITATION_LINKTYPE
 
     @classmethod
+    def extract_references(cls, attrs):
+        """Citations count as references to the source page (Wagtail's usage view)."""
+        from wagtail.models import Page
+
+        yield Page, attrs["id"], "", ""
+
+    @classmethod
     def expand_db_attributes_many(cls, attrs_list):
         from articles.models import SourcePage
 

@@ -9,7 +9,8 @@ from articles.admin_views import EssayReviewAdmin, SourceReviewAdmin, YourDrafts
 from articles.citation_editor import register_citation_feature
 from articles.citations import CitationLinkHandler
 from articles.editorial import DIRECT_PUBLISH_REFUSED, is_editor
-from articles.models import Contributor, OrganisationPage
+from articles.models import Contributor, OrganisationPage, SourcePage
+from articles.models.essays import live_essays
 
 PUBLISHED_OUTSIDE_REVIEW = "collective.publish_outside_review"
 
@@ -43,6 +44,25 @@ def only_editors_copy_organisation_profiles(request, page):
         messages.error(request, "Only editors can copy organisation profiles.")
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_cited_sources(request, page):
+    """A source that live essays cite cannot be deleted: readers would lose the
+    evidence behind a published claim. The message names the citing essays."""
+    if not isinstance(page.specific, SourcePage):
+        return None
+    citing = list(live_essays().filter(citations__source=page).distinct())
+    if not citing:
+        return None
+    titles = "; ".join(f"“{essay.title}”" for essay in citing)
+    messages.error(
+        request,
+        f"“{page.title}” is cited by {len(citing)} published essay"
+        f"{'s' if len(citing) != 1 else ''} ({titles}), so it cannot be deleted. Remove the "
+        "citations, or unpublish the source instead.",
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
 
 
 def note_publish_attempt(request, page):

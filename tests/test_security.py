@@ -1,0 +1,238 @@
+"""Headers, cookies, login lockout, two-factor authentication, passwords, the admin
+path, and evidence that cannot be deleted from under a published essay."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.test import override_settings
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from articles.models import SourcePage
+from collective.settings import base
+from tests.factories import (
+    EssayPageFactory,
+    OrganisationPageFactory,
+    SourcePageFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parent.parent
+PUBLIC_URLS = [
+    "/",
+    "/essays/",
+    "/organisations/",
+    "/sources/",
+    "/search/?query=x",
+    "/contributors/",
+]
+
+
+@pytest.fixture
+def essay(home_page):
+    OrganisationPageFactory()
+    return EssayPageFactory(title="Header check", cites=[SourcePageFactory()])
+
+
+@pytest.mark.parametrize("url", [*PUBLIC_URLS, "ESSAY"])
+def test_public_pages_send_a_strict_policy_and_no_cookies(client, essay, url):
+    response = client.get(essay.url if url == "ESSAY" else url)
+    assert response.status_code == 200
+    policy = response["Content-Security-Policy"]
+    for directive in (
+        "default-src 'self'",
+        "object-src 'none'",
+        "frame-ancestors 'none'",
+        "base-uri 'self'",
+    ):
+        assert directive in policy
+    assert "script-src 'self'" in policy  # plus a nonce, should a page ever need a script
+    assert "unsafe-inline" not in policy
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert not response.cookies
+    assert "Set-Cookie" not in response
+
+
+def test_the_admin_gets_the_policy_its_editor_needs(client):
+    response = client.get("/admin/login/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self' 'unsafe-inline'" in policy
+    assert "frame-ancestors 'self'" in policy
+    assert "object-src 'none'" in policy
+
+
+def test_third_party_calls_from_the_admin_are_off():
+    assert base.WAGTAIL_GRAVATAR_PROVIDER_URL is None
+    assert base.WAGTAIL_ENABLE_UPDATE_CHECK is False
+    assert base.WAGTAILDOCS_SERVE_METHOD == "serve_view"
+
+
+def login(client, username, password):
+    return client.post(reverse("wagtailadmin_login"), {"username": username, "password": password})
+
+
+@override_settings(AXES_ENABLED=True)
+def test_five_failed_logins_lock_the_username(client):
+    UserFactory(username="target", is_superuser=True, is_staff=True)
+    for _ in range(5):
+        assert login(client, "target", "wrong-password").status_code in (200, 403, 429)
+    response = login(client, "target", "a-long-test-password")
+    assert response.status_code in (403, 429)
+    assert "Too many failed sign-in attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+@override_settings(AXES_ENABLED=True)
+def test_five_failures_from_one_address_lock_the_address(client):
+    UserFactory(username="innocent", is_superuser=True, is_staff=True)
+    for number in range(5):
+        login(client, f"guess{number}", "wrong-password")
+    response = login(client, "innocent", "a-long-test-password")
+    assert response.status_code in (403, 429)
+    assert "_auth_user_id" not in client.session
+
+
+@override_settings(AXES_ENABLED=True)
+def test_a_successful_login_after_fewer_failures_works_and_is_not_logged(client):
+    from axes.models import AccessLog
+
+    UserFactory(username="returning", is_superuser=True, is_staff=True)
+    login(client, "returning", "wrong-password")
+    assert login(client, "returning", "a-long-test-password").status_code == 302
+    assert not AccessLog.objects.exists()
+
+
+def code_for(device, steps_ahead=0):
+    """The device's current code, or a later one (a code is accepted only once, and one
+    step either side of now is tolerated)."""
+    drift = device.drift + steps_ahead
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, drift):06d}"
+
+
+@override_settings(TWO_FACTOR_REQUIRED=True)
+def test_editors_must_set_up_two_factor_then_use_it(client):
+    editor = UserFactory(username="ed")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("two_factor_setup")
+    setup_page = client.get(reverse("two_factor_setup"))
+    assert "<svg" in setup_page.content.decode()
+    device = TOTPDevice.objects.get(user=editor, confirmed=False)
+    response = client.post(reverse("two_factor_setup"), {"token": code_for(device)})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+    # A new session must enter a code.
+    client.logout()
+    client.force_login(editor)
+    response = client.get("/admin/pages/")
+    assert response["Location"].startswith(reverse("two_factor_verify"))
+    device.refresh_from_db()
+    response = client.post(
+        reverse("two_factor_verify"), {"token": code_for(device, 1), "next": "/admin/pages/"}
+    )
+    assert response["Location"] == "/admin/pages/"
+
+
+def test_a_wrong_code_is_refused_with_a_message(client):
+    user = UserFactory(username="someone")
+    TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    client.force_login(user)
+    response = client.post(reverse("two_factor_verify"), {"token": "123456", "next": "/admin/"})
+    assert "That code is not right" in response.content.decode()
+    assert client.get("/admin/")["Location"].startswith(reverse("two_factor_verify"))
+
+
+@override_settings(TWO_FACTOR_REQUIRED=True)
+def test_contributors_may_choose_two_factor_and_must_then_use_it(client):
+    writer = UserFactory(username="writer")
+    writer.groups.add(Group.objects.get(name="Contributors"))
+    client.force_login(writer)
+    assert client.get("/admin/").status_code == 200
+    TOTPDevice.objects.create(user=writer, name="phone", confirmed=True)
+    assert client.get("/admin/")["Location"].startswith(reverse("two_factor_verify"))
+
+
+def test_passwords_must_be_long_uncommon_and_unlike_the_user():
+    user = UserFactory.build(username="rosalind", email="rosalind@example.org")
+    for weak in ("short", "password1234", "rosalind2024!"):
+        with pytest.raises(ValidationError):
+            validate_password(weak, user)
+    validate_password("correct horse battery staple", user)
+    assert base.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+
+
+def test_the_admin_path_comes_from_the_environment():
+    env = {
+        **os.environ,
+        "ADMIN_PATH": "backstage",
+        "DJANGO_SETTINGS_MODULE": "collective.settings.test",
+    }
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from django.urls import reverse; print(reverse('wagtailadmin_home'))",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.strip().endswith("/backstage/"), result.stderr
+
+
+def test_oversize_uploads_get_a_clear_message(client):
+    import io
+
+    from PIL import Image
+
+    admin = UserFactory(username="uploader", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    buffer = io.BytesIO()
+    Image.new("RGB", (200, 200), "blue").save(buffer, "PNG")
+    upload = io.BytesIO(buffer.getvalue())
+    upload.name = "big.png"
+    with override_settings(WAGTAILIMAGES_MAX_UPLOAD_SIZE=100):
+        response = client.post(reverse("wagtailimages:add"), {"title": "Big", "file": upload})
+    assert response.status_code == 200
+    assert "this file is too big" in response.content.decode().lower()
+
+
+def test_a_source_cited_by_a_live_essay_cannot_be_deleted(client, home_page):
+    source = SourcePageFactory(title="Key evidence")
+    EssayPageFactory(title="The citing essay", cites=[source])
+    admin = UserFactory(username="boss", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    response = client.post(reverse("wagtailadmin_pages:delete", args=(source.pk,)), follow=True)
+    assert SourcePage.objects.filter(pk=source.pk).exists()
+    assert "The citing essay" in response.content.decode()
+    uncited = SourcePageFactory(title="Loose paper")
+    client.post(reverse("wagtailadmin_pages:delete", args=(uncited.pk,)))
+    assert not SourcePage.objects.filter(pk=uncited.pk).exists()
+
+
+def test_citations_appear_in_the_sources_usage_view(client, home_page):
+    source = SourcePageFactory(title="Used source")
+    essay = EssayPageFactory(title="User of the source", cites=[source])
+    admin = UserFactory(username="boss2", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    usage = client.get(reverse("wagtailadmin_pages:usage", args=(source.pk,))).content.decode()
+    assert essay.title in usage
