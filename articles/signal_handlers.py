@@ -1,5 +1,12 @@
+from django.db.models.signals import post_delete, post_save
 from modelsearch import index
-from wagtail.signals import page_published
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from articles.models import Contributor
+from collective.cache import purge_all
+from home.models import SiteSettings
 
 
 def reindex_published_page(sender, instance, **kwargs):
@@ -12,5 +19,25 @@ def reindex_published_page(sender, instance, **kwargs):
     index.insert_or_update_object(instance)
 
 
+def purge_on_change(sender, created=False, **kwargs):
+    """Saved settings purge; a settings row created on first use changes nothing."""
+    if not created or sender is not SiteSettings:
+        purge_all()
+
+
+def purge_on_delete(sender, instance, **kwargs):
+    if isinstance(instance, (Page, PageViewRestriction, Contributor, Site, BaseSiteSetting)):
+        purge_all()
+
+
 def register_signal_handlers():
     page_published.connect(reindex_published_page, dispatch_uid="articles_reindex_published")
+    # Anything that changes what readers see purges the page cache (collective/cache.py).
+    page_published.connect(purge_all, dispatch_uid="cache_purge_published")
+    page_unpublished.connect(purge_all, dispatch_uid="cache_purge_unpublished")
+    post_page_move.connect(purge_all, dispatch_uid="cache_purge_moved")
+    post_delete.connect(purge_on_delete, dispatch_uid="cache_purge_deleted")
+    for model in (PageViewRestriction, Contributor, Site, SiteSettings):
+        post_save.connect(
+            purge_on_change, sender=model, dispatch_uid=f"cache_purge_{model.__name__}"
+        )

@@ -27,6 +27,8 @@ env = environ.Env(
     WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
     ADMIN_PATH=(str, "admin"),
     TWO_FACTOR_REQUIRED=(bool, False),
+    PAGE_CACHE_ENABLED=(bool, True),
+    PAGE_CACHE_SECONDS=(int, 600),
     SECURE_SSL_REDIRECT=(bool, True),
     SECURE_HSTS_SECONDS=(int, 60 * 60 * 24 * 365),
     DEMO_PASSWORD=(str, "collective-demo-2026"),
@@ -80,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "collective.security.AdminContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "collective.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -144,6 +147,10 @@ if env("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+
+# The anonymous page cache (collective/cache.py): never stale, purged on every change.
+PAGE_CACHE_ENABLED = env("PAGE_CACHE_ENABLED")
+PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")
 
 AUTH_USER_MODEL = "users.User"
 AUTHENTICATION_BACKENDS = [

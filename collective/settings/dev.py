@@ -8,6 +8,8 @@ os.environ.setdefault("DEBUG", "true")
 from .base import *  # noqa: F403
 
 ALLOWED_HOSTS = ["*"]
+# See changes at once while developing (the cache is purged on publish anyway).
+PAGE_CACHE_ENABLED = False
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -1,0 +1,161 @@
+"""The anonymous page cache: used for readers, never stale, never for anyone else."""
+
+import socket
+
+import pytest
+from django.core.cache import caches
+from django.test import override_settings
+from wagtail.models import PageViewRestriction
+
+from articles.models import EssayIndexPage
+from tests.factories import (
+    EssayPageFactory,
+    OrganisationPageFactory,
+    SourcePageFactory,
+    UserFactory,
+    index_page,
+)
+
+pytestmark = pytest.mark.django_db
+
+LOCAL = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pc"}}
+
+
+@pytest.fixture(autouse=True)
+def page_cache():
+    with override_settings(PAGE_CACHE_ENABLED=True, CACHES=LOCAL):
+        caches["default"].clear()
+        yield
+        caches["default"].clear()
+
+
+@pytest.fixture
+def site(home_page):
+    org = OrganisationPageFactory(short_name="SWP")
+    source = SourcePageFactory(title="Bulletin", organisations=[org])
+    essay = EssayPageFactory(title="First essay", organisations=[org], cites=[source])
+    return {"org": org, "source": source, "essay": essay}
+
+
+def get(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response
+
+
+def test_anonymous_readers_are_served_from_the_cache(client, site):
+    first = get(client, "/essays/")
+    second = get(client, "/essays/")
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert first.content == second.content
+    assert second["Content-Security-Policy"]  # security headers are added to hits too
+
+
+def test_signed_in_users_are_never_served_or_stored(client, site):
+    get(client, "/essays/")
+    client.force_login(UserFactory(username="reader-with-account"))
+    response = get(client, "/essays/")
+    assert "X-Page-Cache" not in response
+
+
+def test_responses_that_set_a_cookie_are_not_cached(client, site):
+    private = EssayPageFactory(title="Private essay")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="pw")
+    for _ in range(2):
+        response = client.get(private.url)
+        assert response.get("X-Page-Cache") != "hit"
+
+
+LISTINGS = ["/", "/essays/", "/feeds/essays/rss/", "/sitemap.xml", "/search/?query=essay"]
+
+
+def warm(client, urls):
+    for url in urls:
+        get(client, url)
+        assert get(client, url)["X-Page-Cache"] == "hit", url
+
+
+def test_publishing_purges_every_page_that_shows_the_essay(client, site):
+    urls = [*LISTINGS, site["org"].url, site["source"].url]
+    warm(client, urls)
+    EssayPageFactory(title="Fresh essay", organisations=[site["org"]], cites=[site["source"]])
+    for url in urls:
+        response = get(client, url)
+        assert response["X-Page-Cache"] == "miss", url
+        content = response.content.decode()
+        assert "Fresh essay" in content or "/fresh-essay/" in content, url
+
+
+def test_renaming_unpublishing_moving_and_deleting_purge(client, site):
+    essay = site["essay"]
+    warm(client, ["/essays/", essay.url])
+    essay.title = "Renamed essay"
+    essay.save_revision().publish()
+    assert "Renamed essay" in get(client, "/essays/").content.decode()
+    assert "Renamed essay" in get(client, essay.url).content.decode()
+
+    warm(client, ["/essays/"])
+    essay.refresh_from_db()
+    essay.unpublish()
+    assert "Renamed essay" not in get(client, "/essays/").content.decode()
+
+    essay.save_revision().publish()
+    warm(client, ["/essays/"])
+    essay.refresh_from_db()
+    essay.move(index_page(EssayIndexPage), pos="first-child")
+    assert get(client, "/essays/")["X-Page-Cache"] == "miss"
+
+    warm(client, ["/essays/", site["org"].url])
+    essay.refresh_from_db()
+    essay.delete()
+    assert "Renamed essay" not in get(client, "/essays/").content.decode()
+    assert "Renamed essay" not in get(client, site["org"].url).content.decode()
+
+
+def test_making_a_page_private_purges_it(client, site):
+    warm(client, ["/essays/"])
+    PageViewRestriction.objects.create(
+        page=site["essay"], restriction_type="password", password="pw"
+    )
+    assert "First essay" not in get(client, "/essays/").content.decode()
+
+
+def redis_available():
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+REDIS = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/9",
+        "KEY_PREFIX": "collective-test",
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+    }
+}
+
+
+@pytest.mark.skipif(not redis_available(), reason="no Redis on 127.0.0.1:6379 to test against")
+def test_the_redis_cache_path(client, site):
+    with override_settings(CACHES=REDIS):
+        caches["default"].clear()
+        try:
+            assert get(client, "/essays/")["X-Page-Cache"] == "miss"
+            assert get(client, "/essays/")["X-Page-Cache"] == "hit"
+            EssayPageFactory(title="Redis essay")
+            response = get(client, "/essays/")
+            assert response["X-Page-Cache"] == "miss"
+            assert "Redis essay" in response.content.decode()
+        finally:
+            caches["default"].clear()
+
+
+def test_a_dead_redis_degrades_to_cache_misses(client, site):
+    dead = {"default": {**REDIS["default"], "LOCATION": "redis://127.0.0.1:1/9"}}
+    with override_settings(CACHES=dead):
+        assert get(client, "/essays/").status_code == 200
+        assert get(client, "/essays/").status_code == 200
