@@ -61,8 +61,21 @@ format: install ## Reformat the code (ruff)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+.PHONY: backup
+backup: install ## Write a consistent backup to backups/<timestamp>/
+	@$(PY) manage.py backup
+
+.PHONY: restore
+restore: install ## Restore a backup: make restore BACKUP=backups/<timestamp>
+	@if [ -z "$(BACKUP)" ]; then echo "Usage: make restore BACKUP=backups/<timestamp> [FORCE=1]" >&2; exit 2; fi
+	$(PY) manage.py restore "$(BACKUP)"$(if $(filter 1,$(FORCE)), --force)
+
 .PHONY: serve
 serve: install ## Serve with gunicorn and production settings (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL)
 	DJANGO_SETTINGS_MODULE=collective.settings.production $(PY) manage.py collectstatic --noinput -v 0
 	DJANGO_SETTINGS_MODULE=collective.settings.production $(PY) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=collective.settings.production $(VENV)/bin/gunicorn collective.wsgi
+
+.PHONY: soak
+soak: install ## Load and fault test on PostgreSQL (gunicorn, 20 readers, restarts)
+	$(PY) scripts/soak.py

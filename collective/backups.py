@@ -536,6 +536,8 @@ def backup(database, media_root, destination, now=None):
             "media_files": media,
         }
         (partial / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+        for path in partial.iterdir():  # password hashes and two-factor secrets are in there
+            path.chmod(0o600)
         partial.rename(final)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
@@ -579,7 +581,7 @@ def restore(folder, database, media_root, force=False):
 
     # What is there now.
     if kind == POSTGRESQL and not _pg_database_exists(database):
-        _run(["createdb"], database, dbname="postgres", what=f"Creating {describe(database)}")
+        _run(["createdb", "--", database["NAME"]], database, what=f"Creating {describe(database)}")
     tables, pages = (_pg_contents if kind == POSTGRESQL else _sqlite_contents)(database)
     existing_media = len(_media_files(media_root))
     if (tables or existing_media) and not force:

@@ -22,7 +22,10 @@ PRODUCTION_ENV = {
 
 def run_manage(*args, env):
     """Run manage.py in a clean process with only the given variables set."""
-    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    # Only what production would have: not the test run's own settings or flags
+    # (the browser tests allow Django's async-unsafe calls for Playwright).
+    ignored = {*PRODUCTION_ENV, "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in ignored}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
