@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
 from modelsearch import index
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page, PageViewRestriction, Site
@@ -30,10 +32,44 @@ def purge_on_delete(sender, instance, **kwargs):
         purge_all()
 
 
+def pages_showing(page):
+    """Every page whose content includes ``page``: itself, its index, the home page,
+    and for an essay the organisations it names and the sources it cites."""
+    from articles.models import EssayPage
+
+    pages = [page, page.get_parent(), page.get_site().root_page if page.get_site() else None]
+    specific = page.specific
+    if isinstance(specific, EssayPage):
+        pages += list(specific.organisations.all())
+        pages += [citation.source for citation in specific.citations.select_related("source")]
+    return [p for p in pages if p is not None]
+
+
+def purge_frontend_cache(sender, instance, **kwargs):
+    """Tell the CDN (if one is configured) to drop every URL that shows this page,
+    the feeds and the sitemap."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache, purge_urls_from_cache
+
+    purge_pages_from_cache(pages_showing(instance))
+    root = instance.get_site().root_url if instance.get_site() else ""
+    purge_urls_from_cache(
+        [root + reverse(name) for name in ("feed_rss", "feed_atom", "sitemap")]
+        + [
+            root + reverse(name, args=(org.slug,))
+            for org in getattr(instance.specific, "organisations", Page.objects.none()).all()
+            for name in ("organisation_feed_rss", "organisation_feed_atom")
+        ]
+    )
+
+
 def register_signal_handlers():
     page_published.connect(reindex_published_page, dispatch_uid="articles_reindex_published")
     # Anything that changes what readers see purges the page cache (collective/cache.py).
     page_published.connect(purge_all, dispatch_uid="cache_purge_published")
+    page_published.connect(purge_frontend_cache, dispatch_uid="frontend_purge_published")
+    page_unpublished.connect(purge_frontend_cache, dispatch_uid="frontend_purge_unpublished")
     page_unpublished.connect(purge_all, dispatch_uid="cache_purge_unpublished")
     post_page_move.connect(purge_all, dispatch_uid="cache_purge_moved")
     post_delete.connect(purge_on_delete, dispatch_uid="cache_purge_deleted")

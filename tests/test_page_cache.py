@@ -1,6 +1,8 @@
 """The anonymous page cache: used for readers, never stale, never for anyone else."""
 
 import socket
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 from django.core.cache import caches
@@ -159,3 +161,59 @@ def test_a_dead_redis_degrades_to_cache_misses(client, site):
     with override_settings(CACHES=dead):
         assert get(client, "/essays/").status_code == 200
         assert get(client, "/essays/").status_code == 200
+
+
+class PurgeRecorder(BaseHTTPRequestHandler):
+    """A stand-in CDN: records each PURGE request's path."""
+
+    purged = []
+
+    def do_PURGE(self):
+        self.purged.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def cdn():
+    server = HTTPServer(("127.0.0.1", 0), PurgeRecorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    PurgeRecorder.purged = []
+    backend = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_port}",
+        }
+    }
+    with override_settings(WAGTAILFRONTENDCACHE=backend):
+        yield PurgeRecorder.purged
+    server.shutdown()
+
+
+def test_publishing_purges_the_cdn_for_every_page_that_shows_it(site, cdn):
+    essay = EssayPageFactory(
+        title="Purged essay",
+        slug="purged-essay",
+        organisations=[site["org"]],
+        cites=[site["source"]],
+    )
+    for path in (
+        "/essays/purged-essay/",
+        "/essays/",
+        "/",
+        site["org"].url,
+        site["source"].url,
+        "/feeds/essays/rss/",
+        "/feeds/essays/atom/",
+        "/sitemap.xml",
+        f"/feeds/organisations/{site['org'].slug}/rss/",
+    ):
+        assert path in cdn, path
+    cdn.clear()
+    essay.refresh_from_db()
+    essay.unpublish()
+    assert "/essays/purged-essay/" in cdn

@@ -29,6 +29,7 @@ env = environ.Env(
     TWO_FACTOR_REQUIRED=(bool, False),
     PAGE_CACHE_ENABLED=(bool, True),
     PAGE_CACHE_SECONDS=(int, 600),
+    FRONTEND_CACHE_PURGE_URL=(str, ""),
     SECURE_SSL_REDIRECT=(bool, True),
     SECURE_HSTS_SECONDS=(int, 60 * 60 * 24 * 365),
     DEMO_PASSWORD=(str, "collective-demo-2026"),
@@ -151,6 +152,18 @@ else:
 # The anonymous page cache (collective/cache.py): never stale, purged on every change.
 PAGE_CACHE_ENABLED = env("PAGE_CACHE_ENABLED")
 PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")
+
+# A CDN or Varnish in front: Wagtail's frontend cache invalidation sends it a PURGE for
+# each URL that shows a published, unpublished or moved page (articles/signal_handlers.py).
+# Other backends (Cloudflare, CloudFront, Azure) are a WAGTAILFRONTENDCACHE entry away.
+if env("FRONTEND_CACHE_PURGE_URL"):
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+        }
+    }
 
 AUTH_USER_MODEL = "users.User"
 AUTHENTICATION_BACKENDS = [
