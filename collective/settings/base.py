@@ -30,6 +30,9 @@ env = environ.Env(
     PAGE_CACHE_ENABLED=(bool, True),
     PAGE_CACHE_SECONDS=(int, 600),
     FRONTEND_CACHE_PURGE_URL=(str, ""),
+    SEARCH_URL=(str, ""),
+    SEARCH_BACKEND=(str, "modelsearch.backends.elasticsearch8"),
+    S3_BUCKET=(str, ""),
     SECURE_SSL_REDIRECT=(bool, True),
     SECURE_HSTS_SECONDS=(int, 60 * 60 * 24 * 365),
     DEMO_PASSWORD=(str, "collective-demo-2026"),
@@ -201,11 +204,24 @@ MEDIA_ROOT = env("MEDIA_ROOT")
 MEDIA_URL = "/media/"
 
 STORAGES = {
+    # Media on local disk; S3_BUCKET switches to S3-compatible storage (below).
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
+if env("S3_BUCKET"):
+    # Needs `pip install django-storages[s3]`; credentials and endpoint come from the
+    # AWS_* variables django-storages reads (AWS_S3_ENDPOINT_URL for non-AWS stores).
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("S3_BUCKET"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 
 # Complex page forms (StreamFields, inline panels) exceed Django's default of 1,000.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -321,7 +337,20 @@ WAGTAILDOCS_DOCUMENT_MODEL = "documents.CollectiveDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL full-text search through Wagtail's database backend, unless SEARCH_URL
+# names an Elasticsearch/OpenSearch cluster (SEARCH_BACKEND picks the client version,
+# e.g. modelsearch.backends.opensearch2; install its Python client). Run
+# `manage.py update_index` after switching.
+if env("SEARCH_URL"):
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": env("SEARCH_BACKEND"),
+            "URLS": [env("SEARCH_URL")],
+            "INDEX_PREFIX": "collective_",
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Readers may be watched: nothing in the admin calls third parties either.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
