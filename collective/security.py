@@ -1,12 +1,19 @@
 from django.conf import settings
 
 
-class AdminContentSecurityPolicyMiddleware:
-    """The admin's Content-Security-Policy (ADMIN_CSP): Wagtail's editor needs inline
-    scripts and styles and frames its own previews. Public pages keep SECURE_CSP.
+class AdminSecurityHeadersMiddleware:
+    """Headers for the admin and for pages with a form.
 
-    Listed after Django's CSP middleware, so it marks the response before that
-    middleware writes the header."""
+    - The admin's Content-Security-Policy (ADMIN_CSP): Wagtail's editor needs inline
+      scripts and styles and frames its own previews. Public pages keep SECURE_CSP.
+    - ``Referrer-Policy: same-origin`` where a form posts back (the admin, and any
+      page that hands out a CSRF cookie, such as a private page's password form):
+      under ``no-referrer`` browsers send ``Origin: null`` and Django's CSRF check
+      rightly refuses the post. Everywhere else readers keep ``no-referrer``.
+
+    Listed after Django's CSP and security middleware, so it marks the response
+    before they write their headers (they do not overwrite what is already set).
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -14,6 +21,9 @@ class AdminContentSecurityPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path.startswith(self.prefix):
+        in_admin = request.path.startswith(self.prefix)
+        if in_admin:
             response._csp_config = settings.ADMIN_CSP
+        if in_admin or settings.CSRF_COOKIE_NAME in response.cookies:
+            response.headers["Referrer-Policy"] = "same-origin"
         return response

@@ -14,6 +14,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.models import PageViewRestriction
 
 from articles.models import SourcePage
 from collective.settings import base
@@ -236,3 +237,13 @@ def test_citations_appear_in_the_sources_usage_view(client, home_page):
     client.force_login(admin)
     usage = client.get(reverse("wagtailadmin_pages:usage", args=(source.pk,))).content.decode()
     assert essay.title in usage
+
+
+def test_forms_that_post_back_keep_the_origin_so_csrf_checks_pass(client, home_page):
+    """Under no-referrer browsers send Origin: null, which Django's CSRF check refuses."""
+    assert client.get("/admin/login/")["Referrer-Policy"] == "same-origin"
+    private = EssayPageFactory(title="Locked")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="pw")
+    password_form = client.get(private.url)
+    assert password_form["Referrer-Policy"] == "same-origin"
+    assert client.get("/")["Referrer-Policy"] == "no-referrer"

@@ -84,7 +84,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "collective.security.AdminContentSecurityPolicyMiddleware",
+    "collective.security.AdminSecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "collective.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
