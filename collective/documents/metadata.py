@@ -7,8 +7,9 @@ Wagtail stores it:
 
 * PDF (with pypdf): the document information dictionary (/Author, /Creator,
   /Producer, /Title, dates...) and every XMP metadata stream and /PieceInfo are
-  removed, annotation authors are dropped, the file identifier is replaced and the
-  file is written anew, so earlier revisions and orphaned objects are gone too.
+  removed, annotation authors are dropped, embedded JPEG photos lose their EXIF, XMP
+  and comments, the file identifier is replaced and the file is written anew, so
+  earlier revisions and orphaned objects are gone too.
 * DOCX: docProps/core.xml (creator, lastModifiedBy, title, dates...), docProps/app.xml
   (Company, Manager, template, editing time...) and docProps/custom.xml are emptied;
   comment and tracked-change authors become "Author 1", "Author 2"... with no initials
@@ -34,11 +35,12 @@ from io import BytesIO
 from xml.etree import ElementTree
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
 
 from collective.images.metadata import (
     MetadataCleaningError,
     clean_image,
+    clean_jpeg,
     detect_image_format,
 )
 
@@ -93,6 +95,7 @@ def clean_document(data, filename):
 # PDF
 
 PDF_METADATA_KEYS = ("/Metadata", "/PieceInfo")
+PDF_JPEG_FILTERS = ("/DCTDecode", ["/DCTDecode"])
 # Annotations whose /T is a field name rather than the name of the comment's author.
 PDF_ANNOTATIONS_WITHOUT_AUTHOR = ("/Widget", "/Link")
 
@@ -141,6 +144,10 @@ def _strip_pdf_objects(writer):
                 item.get("/Type") == "/Annot" or ("/Rect" in item and "/Subtype" in item)
             ):
                 item.pop("/T", None)  # the comment author's name
+            if isinstance(item, StreamObject) and item.get("/Filter") in PDF_JPEG_FILTERS:
+                # A JPEG photo embedded as it was taken keeps its EXIF (GPS, camera
+                # serial): its segments are filtered like an uploaded JPEG's, losslessly.
+                item._data = clean_jpeg(item._data)
             children = list(item.values())
         elif isinstance(item, ArrayObject):
             children = list(item)
@@ -306,9 +313,7 @@ def _strip_template_folder(match):
     element = match[0]
     if "/attachedTemplate" not in element:
         return element
-    return RELATIONSHIP_TARGET.sub(
-        lambda m: m[1] + re.split(r"[\\/]", m[2])[-1] + m[3], element
-    )
+    return RELATIONSHIP_TARGET.sub(lambda m: m[1] + re.split(r"[\\/]", m[2])[-1] + m[3], element)
 
 
 # ODT
@@ -321,10 +326,9 @@ ODF_INITIALS = re.compile(
     r"(<meta:creator-initials>).*?(</meta:creator-initials>)|<meta:creator-initials/>",
     re.DOTALL,
 )
-ODF_PRINTER = re.compile(
+ODF_PRINTER = re.compile(  # an element with content, not an empty <... />
     r'(<config:config-item config:name="(?:PrinterName|PrinterSetup|PrinterPaperFromSetup)"'
-    r'[^>]*>).*?(</config:config-item>)',
-    re.DOTALL,
+    r"[^>]*[^/>]>)[^<]*(</config:config-item>)"
 )
 
 

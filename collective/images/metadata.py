@@ -486,8 +486,8 @@ class MetadataStrippingMixin:
     file_metadata_fields = ("file_size", "file_hash")
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
         if "file" in instance.get_deferred_fields():
             instance._stored_file_name = _NOT_LOADED
         else:
