@@ -14,6 +14,7 @@ that set a cookie or are marked private, and anything but a plain 200.
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 GENERATION_KEY = "page-cache:generation"
 SKIPPED_PREFIXES = ("/static/", "/media/", "/documents/", "/api/")
@@ -28,7 +29,13 @@ def generation():
 
 
 def purge_all(**kwargs):
-    """Move the generation on: every cached page is from now on a miss."""
+    """Move the generation on, once the change is committed: every cached page is from
+    then on a miss. (Purging inside the publishing transaction would let a reader
+    cache the old page under the new generation before the commit.)"""
+    transaction.on_commit(next_generation)
+
+
+def next_generation():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:

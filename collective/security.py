@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 
 
 class AdminSecurityHeadersMiddleware:
@@ -27,3 +29,27 @@ class AdminSecurityHeadersMiddleware:
         if in_admin or settings.CSRF_COOKIE_NAME in response.cookies:
             response.headers["Referrer-Policy"] = "same-origin"
         return response
+
+
+class DatabaseUnavailableMiddleware:
+    """While the database is unreachable (a restart, a failover), readers get a short
+    503 with Retry-After instead of an error page; nothing is logged as a bug."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, (OperationalError, InterfaceError)):
+            response = HttpResponse(
+                '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+                "<title>Back in a moment | Collective</title></head><body><main>"
+                "<h1>Back in a moment</h1><p>The site is briefly unavailable. "
+                "Please try again in a few seconds.</p></main></body></html>",
+                status=503,
+            )
+            response["Retry-After"] = "10"
+            return response
+        return None

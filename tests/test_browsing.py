@@ -176,6 +176,8 @@ BUDGETS = {
     "/organisations/": 12,
     "{org_url}": 15,
     "{source_url}": 12,
+    "/search/?query=essay": 15,
+    "/search/?query=essay&organisation={org}": 15,
 }
 
 

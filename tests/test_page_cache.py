@@ -6,6 +6,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 from django.core.cache import caches
+from django.db import transaction
 from django.test import override_settings
 from wagtail.models import PageViewRestriction
 
@@ -37,6 +38,15 @@ def site(home_page):
     source = SourcePageFactory(title="Bulletin", organisations=[org])
     essay = EssayPageFactory(title="First essay", organisations=[org], cites=[source])
     return {"org": org, "source": source, "essay": essay}
+
+
+def commit():
+    """Run what waits for the transaction to commit (each test runs inside one), as the
+    end of a publishing request would: the cache purge happens only then."""
+    connection = transaction.get_connection()
+    callbacks, connection.run_on_commit = connection.run_on_commit, []
+    for _, callback, _ in callbacks:
+        callback()
 
 
 def get(client, url):
@@ -82,6 +92,7 @@ def test_publishing_purges_every_page_that_shows_the_essay(client, site):
     urls = [*LISTINGS, site["org"].url, site["source"].url]
     warm(client, urls)
     EssayPageFactory(title="Fresh essay", organisations=[site["org"]], cites=[site["source"]])
+    commit()
     for url in urls:
         response = get(client, url)
         assert response["X-Page-Cache"] == "miss", url
@@ -94,25 +105,40 @@ def test_renaming_unpublishing_moving_and_deleting_purge(client, site):
     warm(client, ["/essays/", essay.url])
     essay.title = "Renamed essay"
     essay.save_revision().publish()
+    commit()
     assert "Renamed essay" in get(client, "/essays/").content.decode()
     assert "Renamed essay" in get(client, essay.url).content.decode()
 
     warm(client, ["/essays/"])
     essay.refresh_from_db()
     essay.unpublish()
+    commit()
     assert "Renamed essay" not in get(client, "/essays/").content.decode()
 
     essay.save_revision().publish()
+    commit()
     warm(client, ["/essays/"])
     essay.refresh_from_db()
     essay.move(index_page(EssayIndexPage), pos="first-child")
+    commit()
     assert get(client, "/essays/")["X-Page-Cache"] == "miss"
 
     warm(client, ["/essays/", site["org"].url])
     essay.refresh_from_db()
     essay.delete()
+    commit()
     assert "Renamed essay" not in get(client, "/essays/").content.decode()
     assert "Renamed essay" not in get(client, site["org"].url).content.decode()
+
+
+def test_the_purge_waits_for_the_commit(client, site):
+    """A reader during the publishing transaction must not cache the old page under
+    the new generation: nothing is purged until the commit."""
+    warm(client, ["/essays/"])
+    EssayPageFactory(title="Not yet committed")
+    assert get(client, "/essays/")["X-Page-Cache"] == "hit"
+    commit()
+    assert "Not yet committed" in get(client, "/essays/").content.decode()
 
 
 def test_making_a_page_private_purges_it(client, site):
@@ -120,6 +146,7 @@ def test_making_a_page_private_purges_it(client, site):
     PageViewRestriction.objects.create(
         page=site["essay"], restriction_type="password", password="pw"
     )
+    commit()
     assert "First essay" not in get(client, "/essays/").content.decode()
 
 
@@ -149,6 +176,7 @@ def test_the_redis_cache_path(client, site):
             assert get(client, "/essays/")["X-Page-Cache"] == "miss"
             assert get(client, "/essays/")["X-Page-Cache"] == "hit"
             EssayPageFactory(title="Redis essay")
+            commit()
             response = get(client, "/essays/")
             assert response["X-Page-Cache"] == "miss"
             assert "Redis essay" in response.content.decode()

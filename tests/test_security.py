@@ -247,3 +247,15 @@ def test_forms_that_post_back_keep_the_origin_so_csrf_checks_pass(client, home_p
     password_form = client.get(private.url)
     assert password_form["Referrer-Policy"] == "same-origin"
     assert client.get("/")["Referrer-Policy"] == "no-referrer"
+
+
+def test_an_unreachable_database_gives_readers_a_503_not_an_error_page(rf):
+    from django.db import OperationalError
+
+    from collective.security import DatabaseUnavailableMiddleware
+
+    middleware = DatabaseUnavailableMiddleware(lambda request: None)
+    response = middleware.process_exception(rf.get("/"), OperationalError("connection refused"))
+    assert response.status_code == 503
+    assert response["Retry-After"] == "10"
+    assert middleware.process_exception(rf.get("/"), ValueError("a bug")) is None
