@@ -30,6 +30,7 @@ class Filter:
         self.label = label
         self.choices = choices
         self.apply = apply
+        self.selected = ""
 
 
 class Listing:
@@ -43,6 +44,7 @@ class Listing:
         self.unknown = []
         for flt in filters:
             value = (params.get(flt.name) or "").strip()[:MAX_VALUE_LENGTH]
+            flt.selected = value if value in flt.choices else ""
             if not value:
                 continue
             if value in flt.choices:
