@@ -47,8 +47,18 @@ run: demo ## Set everything up and serve the site on http://127.0.0.1:$(PORT)
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 .PHONY: test
+# Tests that commit data (a live server for the browser, pg_dump for backups) empty the
+# database when they finish; each such module runs in a process of its own, on a
+# freshly migrated test database.
+ISOLATED_TESTS := tests/test_backups.py tests/browser/test_editorial_walk.py tests/browser/test_quality.py
+
 test: install ## Run the whole test suite (PostgreSQL when DATABASE_URL is set, else SQLite)
+ifdef PYTEST_ARGS
 	$(PY) -m pytest $(PYTEST_ARGS)
+else
+	$(PY) -m pytest $(foreach module,$(ISOLATED_TESTS),--ignore=$(module))
+	@for module in $(ISOLATED_TESTS); do $(PY) -m pytest $$module || exit 1; done
+endif
 
 .PHONY: lint
 lint: install ## Check code style (ruff) and that migrations are complete
@@ -79,3 +89,11 @@ serve: install ## Serve with gunicorn and production settings (needs SECRET_KEY,
 .PHONY: soak
 soak: install ## Load and fault test on PostgreSQL (gunicorn, 20 readers, restarts)
 	$(PY) scripts/soak.py
+
+.PHONY: bench
+bench: install ## Build a large site on PostgreSQL and measure it under load
+	@command -v wrk >/dev/null 2>&1 || (apt-get update && apt-get install -y wrk) || { \
+	  echo "make bench needs wrk and could not install it: run 'sudo apt-get install -y wrk' (Debian) and try again." >&2; exit 1; }
+	$(PY) bench/run.py --essays $(or $(ESSAYS),10000) --sources $(or $(SOURCES),2000) \
+	  --organisations $(or $(ORGANISATIONS),60) --contributors $(or $(CONTRIBUTORS),300) \
+	  --topics $(or $(TOPICS),40) --duration $(or $(DURATION),10)$(if $(MODES), --modes $(MODES))

@@ -51,7 +51,6 @@ PAGES = [
     ("source index, page 2", "/sources/?page=2", 200),
     ("source", None, 200),
     ("search results", "/search/?query=IMT", 200),
-    ("search results, page 2", "/search/?query=IMT&page=2", 200),
     ("search results, filtered", "/search/?query=IMT&type=essay", 200),
     ("search, no results", "/search/?query=zzzz", 200),
     ("contributor", "/contributors/k-sable/", 200),

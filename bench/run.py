@@ -1,0 +1,607 @@
+"""`make bench`: build a large site on PostgreSQL, serve it as production does, measure it.
+
+    .venv/bin/python bench/run.py [--essays 10000] [--sources 2000] [--organisations 60]
+        [--contributors 300] [--topics 40] [--duration 10] [--skip-build] [--modes off,on]
+
+1. Builds the site in the database ``collective_bench`` (dropped and created; a migrated
+   empty copy, ``collective_bench_template``, is kept to skip the migrations next time)
+   with ``manage.py build_bench_site``, then checks the tree with ``manage.py fixtree``.
+2. Runs ``collectstatic`` and serves the site with gunicorn, the project's gunicorn.conf.py
+   and production settings (2 workers, a throwaway SECRET_KEY, no SSL redirect), on
+   127.0.0.1 only, with Redis database 14 as the cache.
+3. For each URL: wrk (16 connections, 2 threads, --duration seconds) for requests/s and
+   latency percentiles (bench/latency.lua), and SQL queries per request counted outside
+   the load, in-process (bench/inproc.py). With the page cache off and, if the project has
+   one (PAGE_CACHE_ENABLED), on.
+4. Prints a table per mode and writes bench/results/<UTC time>-<essays>.json,
+   latest.json and latest-<essays>.json.
+
+Everything it starts it stops; nothing listens beyond loopback.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+BENCH = PROJECT / "bench"
+RESULTS = BENCH / "results"
+PYTHON = PROJECT / ".venv" / "bin" / "python"
+GUNICORN = PROJECT / ".venv" / "bin" / "gunicorn"
+ATTEMPTS = 3
+STATIC = "/static/css/site.css"
+
+
+def say(message):
+    print(message, flush=True)
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--essays", type=int, default=10_000)
+    parser.add_argument("--sources", type=int, default=2_000)
+    parser.add_argument("--organisations", type=int, default=60)
+    parser.add_argument("--contributors", type=int, default=300)
+    parser.add_argument("--topics", type=int, default=40)
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per URL")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 8089)))
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get(
+            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/collective_bench"
+        ),
+    )
+    parser.add_argument(
+        "--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+    )
+    parser.add_argument(
+        "--baseline",
+        type=int,
+        default=10,
+        help="essays created the ordinary way (rolled back) to compare the build rate",
+    )
+    parser.add_argument("--skip-build", action="store_true", help="measure the site built last")
+    parser.add_argument("--modes", default="off,on", help="page cache modes to measure")
+    return parser.parse_args()
+
+
+# Environment -----------------------------------------------------------------------
+
+
+def server_env(args, page_cache=None):
+    """Production settings, as the deployment has them, but throwaway and on loopback."""
+    # Other GUNICORN_* settings (GUNICORN_MAX_REQUESTS, GUNICORN_THREADS...) pass through,
+    # to measure a change to them; by default gunicorn.conf.py's defaults apply.
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "PAGE_CACHE"))
+        and key
+        not in {
+            "DATABASE_URL",
+            "REDIS_URL",
+            "SECRET_KEY",
+            "DEBUG",
+            "ALLOWED_HOSTS",
+            "GUNICORN_BIND",
+            "GUNICORN_WORKERS",
+            "PORT",
+        }
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="collective.settings.production",
+        # Throwaway: generated for this run, never stored.
+        SECRET_KEY="bench-" + os.urandom(40).hex(),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        DEBUG="false",
+        SECURE_SSL_REDIRECT="false",
+        DATABASE_URL=args.database_url,
+        REDIS_URL=args.redis_url,
+        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{args.port}",
+        GUNICORN_BIND=f"127.0.0.1:{args.port}",
+        GUNICORN_WORKERS=str(args.workers),
+        PYTHONUNBUFFERED="1",
+    )
+    if page_cache is not None:
+        env["PAGE_CACHE_ENABLED"] = "true" if page_cache else "false"
+    return env
+
+
+def run(command, env, capture=False, check=True):
+    """Run a command in the project; its output is shown unless captured."""
+    result = subprocess.run(
+        [str(part) for part in command],
+        cwd=PROJECT,
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE if capture else None,
+        stderr=subprocess.STDOUT if capture else None,
+        check=False,
+    )
+    if check and result.returncode:
+        if capture:
+            say(result.stdout)
+        sys.exit(f"bench: failed ({result.returncode}): {' '.join(map(str, command))}")
+    return result
+
+
+def marked_json(output, marker):
+    for line in output.splitlines():
+        if line.startswith(marker + " "):
+            return json.loads(line[len(marker) + 1 :])
+    raise SystemExit(f"bench: no {marker} line in:\n{output}")
+
+
+# Database --------------------------------------------------------------------------
+
+
+def admin_connection(database_url):
+    import psycopg2
+
+    url = urllib.parse.urlsplit(database_url)
+    connection = psycopg2.connect(
+        dbname="postgres",
+        user=urllib.parse.unquote(url.username or "postgres"),
+        password=urllib.parse.unquote(url.password or "") or None,
+        host=url.hostname or "127.0.0.1",
+        port=url.port or 5432,
+    )
+    connection.autocommit = True
+    return connection, url.path.lstrip("/")
+
+
+def database_exists(cursor, name):
+    cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+    return cursor.fetchone() is not None
+
+
+def create_database(args, env):
+    """Drop and create the bench database, migrated; keep an empty migrated template."""
+    connection, name = admin_connection(args.database_url)
+    if "bench" not in name:
+        sys.exit(f"bench: refusing to drop {name!r}: the database name must contain 'bench'")
+    template = f"{name}_template"
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if database_exists(cursor, template):
+            cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        else:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    say(f"Database {name}: created; migrating")
+    run([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], env)
+    with connection.cursor() as cursor:
+        # The template holds only the migrations: the next run starts from it.
+        cursor.execute(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{template}" TEMPLATE "{name}"')
+    connection.close()
+
+
+def build(args, env, last_attempt=True):
+    # The build writes no cache: without REDIS_URL it uses a local-memory cache.
+    build_env = {key: value for key, value in env.items() if key != "REDIS_URL"}
+    command = [PYTHON, "manage.py", "build_bench_site"]
+    for option in ("essays", "sources", "organisations", "contributors", "topics", "baseline"):
+        command += [f"--{option}", getattr(args, option)]
+    result = run(command, build_env, capture=True, check=last_attempt)
+    if result.returncode:
+        say(result.stdout[-3000:])
+        return None
+    say("\n".join("  " + line for line in result.stdout.splitlines() if line.strip()))
+    stats = marked_json(result.stdout, "BUILD_STATS")
+    say("Checking the page tree with manage.py fixtree")
+    tree = run([PYTHON, "manage.py", "fixtree", "--noinput"], build_env, capture=True)
+    lines = [line for line in tree.stdout.splitlines() if line.strip()]
+    say("\n".join("  " + line for line in lines))
+    problems = [
+        line for line in lines if not line.startswith("Checking") and line != "No problems found."
+    ]
+    if tree.returncode or problems:
+        sys.exit("bench: fixtree reported problems")
+    stats["fixtree"] = "No problems found."
+    return stats
+
+
+# Services --------------------------------------------------------------------------
+
+
+def services_state(args):
+    """When PostgreSQL started and which Redis process runs, or None while either is down.
+
+    Other work on the machine may restart them (a soak test does); a measurement that
+    spans a restart is taken again."""
+    import psycopg2
+    import redis
+
+    try:
+        connection, _ = admin_connection(args.database_url)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_postmaster_start_time()")
+            postgres = cursor.fetchone()[0].isoformat()
+        connection.close()
+        client = redis.Redis.from_url(args.redis_url, socket_connect_timeout=2)
+        redis_run = client.info("server")["run_id"]
+        client.close()
+    except (psycopg2.Error, redis.RedisError, OSError):
+        return None
+    return postgres, redis_run
+
+
+def wait_for_services(args, timeout=180):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state = services_state(args)
+        if state:
+            return state
+        time.sleep(1)
+    sys.exit("bench: PostgreSQL or Redis has been unreachable for 3 minutes")
+
+
+# Redis -----------------------------------------------------------------------------
+
+
+def clear_cache(redis_url):
+    """Delete this project's keys (prefix "collective") in the bench's Redis database."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    keys = list(client.scan_iter(match="collective:*", count=1000))
+    for start in range(0, len(keys), 1000):
+        client.delete(*keys[start : start + 1000])
+    client.close()
+
+
+# Server ----------------------------------------------------------------------------
+
+
+def port_is_free(port):
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+def fetch(base, path, timeout=300):
+    request = urllib.request.Request(base + path, headers={"User-Agent": "collective-bench"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+class Server:
+    def __init__(self, args, env, log_path):
+        self.base = f"http://127.0.0.1:{args.port}"
+        self.workers = args.workers
+        if not port_is_free(args.port):
+            sys.exit(f"bench: port {args.port} is in use; set BENCH_PORT to another")
+        self.log = open(log_path, "w")  # closed in stop()
+        self.process = subprocess.Popen(
+            [str(GUNICORN), "-c", "gunicorn.conf.py", "collective.wsgi"],
+            cwd=PROJECT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                self.log.close()
+                sys.exit(f"bench: gunicorn exited; see {log_path}")
+            try:
+                if fetch(self.base, STATIC, timeout=5)[0] == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.5)
+        self.stop()
+        sys.exit(f"bench: gunicorn did not answer within 90 s; see {log_path}")
+
+    def drain(self):
+        """Wait until the workers have answered the requests wrk left queued when it
+        stopped (a slow page can leave a dozen), so they do not slow the next URL: until
+        as many concurrent requests as there are workers come back at once."""
+        deadline = time.monotonic() + 600
+        with ThreadPoolExecutor(self.workers) as pool:
+            while time.monotonic() < deadline:
+                started = time.monotonic()
+                list(pool.map(lambda _: fetch(self.base, STATIC), range(self.workers)))
+                if time.monotonic() - started < 1:
+                    return
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=40)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+def load(args, url):
+    command = [
+        "wrk",
+        f"-t{args.threads}",
+        f"-c{args.connections}",
+        f"-d{args.duration}s",
+        "--timeout",
+        "30s",
+        "-s",
+        str(BENCH / "latency.lua"),
+        url,
+    ]
+    result = subprocess.run(command, text=True, capture_output=True, check=False)
+    if result.returncode:
+        sys.exit(f"bench: wrk failed: {result.stderr or result.stdout}")
+    data = marked_json(result.stdout, "WRK_JSON")
+    seconds = data["duration_us"] / 1e6
+    return {
+        "requests": data["requests"],
+        "rps": round(data["requests"] / seconds, 1) if seconds else 0,
+        "p50_ms": round(data["p50_us"] / 1000, 1),
+        "p90_ms": round(data["p90_us"] / 1000, 1),
+        "p99_ms": round(data["p99_us"] / 1000, 1),
+        "max_ms": round(data["max_us"] / 1000, 1),
+        "bytes_per_response": round(data["bytes_per_response"]),
+        "errors": {key: value for key, value in data["errors"].items() if value},
+    }
+
+
+def count_queries(args, env, urls):
+    for attempt in range(1, ATTEMPTS + 1):
+        before = wait_for_services(args)
+        counted = run(
+            [PYTHON, BENCH / "inproc.py", "count", *(u["url"] for u in urls)],
+            env,
+            capture=True,
+            check=attempt == ATTEMPTS,
+        )
+        if not counted.returncode and services_state(args) == before:
+            return marked_json(counted.stdout, "INPROC_JSON")["results"]
+        say("  counting failed or PostgreSQL/Redis restarted meanwhile; counting again")
+    return marked_json(counted.stdout, "INPROC_JSON")["results"]
+
+
+def measure_mode(args, page_cache, urls, log_path):
+    env = server_env(args, page_cache)
+    wait_for_services(args)
+    clear_cache(args.redis_url)
+    say(f"\nPage cache {'on' if page_cache else 'off'}: counting queries in-process")
+    counts = count_queries(args, env, urls)
+    say(f"Page cache {'on' if page_cache else 'off'}: gunicorn on 127.0.0.1:{args.port}")
+    server = Server(args, env, log_path)
+    rows = []
+    try:
+        for item in urls:
+            for attempt in range(1, ATTEMPTS + 1):
+                before = wait_for_services(args)
+                for _ in range(2):  # warm both workers (and, when on, fill the page cache)
+                    status, _body = fetch(server.base, item["url"])
+                measured = load(args, server.base + item["url"])
+                server.drain()
+                after = services_state(args)
+                if after == before and status == 200 and not measured["errors"]:
+                    break
+                reason = (
+                    "PostgreSQL or Redis restarted meanwhile"
+                    if after != before
+                    else f"HTTP {status}, errors {measured['errors']}"
+                )
+                if attempt < ATTEMPTS:
+                    say(f"  {item['url']}: {reason}; measuring again")
+                    time.sleep(3)
+            row = {**item, "status": status, "attempts": attempt, **counts[item["url"]]}
+            row.update(measured)
+            rows.append(row)
+            say(
+                f"  {item['name']:<30} {row['rps']:>8.1f} req/s  p50 {row['p50_ms']:>8.1f} ms"
+                f"  p99 {row['p99_ms']:>8.1f} ms  {row['queries']:>3} queries"
+                + (f"  errors {row['errors']}" if row["errors"] else "")
+            )
+    finally:
+        server.stop()
+    static = next(row for row in rows if row["url"] == "/static/css/site.css")
+    for row in rows:
+        row["vs_static"] = round(row["rps"] / static["rps"], 4) if static["rps"] else None
+        # What one request costs a worker (the p50 under load is mostly queueing: 16
+        # connections share the workers).
+        row["worker_ms_per_request"] = (
+            round(args.workers * 1000 / row["rps"], 1) if row["rps"] else None
+        )
+    return rows
+
+
+# Report ----------------------------------------------------------------------------
+
+
+def table(rows):
+    header = ["URL", "req/s", "p50 ms", "p99 ms", "queries", "bytes", "vs static"]
+    lines = [header]
+    for row in rows:
+        lines.append(
+            [
+                row["url"],
+                f"{row['rps']:.1f}",
+                f"{row['p50_ms']:.1f}",
+                f"{row['p99_ms']:.1f}",
+                str(row["queries"]),
+                f"{row['bytes_per_response']:,}",
+                f"{row['vs_static']:.3f}" if row["vs_static"] is not None else "",
+            ]
+        )
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    out = []
+    for n, line in enumerate(lines):
+        cells = [
+            cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
+            for i, cell in enumerate(line)
+        ]
+        out.append("| " + " | ".join(cells) + " |")
+        if n == 0:
+            out.append(
+                "| "
+                + " | ".join(
+                    "-" * widths[i] if i == 0 else "-" * (widths[i] - 1) + ":"
+                    for i in range(len(header))
+                )
+                + " |"
+            )
+    return "\n".join(out)
+
+
+def machine():
+    load1, load5, _ = os.getloadavg()
+    return {
+        "cpus": os.cpu_count(),
+        "load_average_1m_at_end": round(load1, 2),
+        "load_average_5m_at_end": round(load5, 2),
+    }
+
+
+def compare(result):
+    """p50s against the latest run at another size, if there is one."""
+    others = sorted(RESULTS.glob("latest-*.json"))
+    lines = []
+    for path in others:
+        other = json.loads(path.read_text())
+        if other["sizes"]["essays"] == result["sizes"]["essays"]:
+            continue
+        for mode, rows in result["modes"].items():
+            theirs = {row["name"]: row for row in other["modes"].get(mode, [])}
+            lines.append(
+                f"\np50 (ms), page cache {mode}: {result['sizes']['essays']} essays "
+                f"(this run) vs {other['sizes']['essays']} essays ({other['finished_at']})"
+            )
+            for row in rows:
+                if row["name"] in theirs:
+                    other_p50 = theirs[row["name"]]["p50_ms"]
+                    lines.append(f"  {row['name']:<30} {row['p50_ms']:>8.1f}  vs {other_p50:>8.1f}")
+    return "\n".join(lines)
+
+
+def main():
+    args = parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("bench: wrk is not installed (Debian: apt-get install -y wrk)")
+    started = time.monotonic()
+    env = server_env(args)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+
+    build_stats = None
+    if not args.skip_build:
+        for attempt in range(1, ATTEMPTS + 1):
+            before = wait_for_services(args)
+            create_database(args, env)
+            say(
+                f"Building the site: {args.essays} essays, {args.sources} sources, "
+                f"{args.organisations} organisations, {args.contributors} contributors, "
+                f"{args.topics} topics"
+            )
+            build_stats = build(args, env, last_attempt=attempt == ATTEMPTS)
+            if build_stats and services_state(args) == before:
+                break
+            say("PostgreSQL or Redis restarted during the build: building again")
+
+    say("collectstatic")
+    run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], env)
+    chosen = marked_json(
+        run([PYTHON, BENCH / "inproc.py", "urls"], env, capture=True).stdout, "INPROC_JSON"
+    )
+    urls = chosen["urls"]
+    modes = [mode.strip() for mode in args.modes.split(",") if mode.strip()]
+    notes = []
+    if not chosen["page_cache_setting"]:
+        modes = ["off"]
+        notes.append(
+            "The project has no PAGE_CACHE_ENABLED setting: measured without a page cache."
+        )
+
+    results = {}
+    for mode in modes:
+        results[mode] = measure_mode(args, mode == "on", urls, RESULTS / f"gunicorn-{mode}.log.tmp")
+
+    finished = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+    result = {
+        "finished_at": finished.isoformat(),
+        "minutes": round((time.monotonic() - started) / 60, 1),
+        "sizes": {
+            "essays": args.essays,
+            "sources": args.sources,
+            "organisations": args.organisations,
+            "contributors": args.contributors,
+            "topics": args.topics,
+        },
+        "site": chosen["counts"],
+        "build": build_stats,
+        "load": {
+            "tool": "wrk",
+            "connections": args.connections,
+            "threads": args.threads,
+            "seconds_per_url": args.duration,
+            "gunicorn_workers": args.workers,
+            "gunicorn_overrides": {
+                key: value
+                for key, value in os.environ.items()
+                if key.startswith("GUNICORN_") and key not in {"GUNICORN_BIND", "GUNICORN_WORKERS"}
+            },
+        },
+        "machine": machine(),
+        "notes": notes,
+        "modes": results,
+    }
+    say("")
+    if build_stats:
+        say(
+            f"Build: {build_stats['pages']} pages in {build_stats['seconds']} s, "
+            f"{build_stats['pages_per_second']} pages/s"
+            + (
+                f" (ordinary path {build_stats['ordinary_pages_per_second']} pages/s: "
+                f"{build_stats['speedup']}x)"
+                if "speedup" in build_stats
+                else ""
+            )
+        )
+    for mode, rows in results.items():
+        say(
+            f"\nPage cache {mode} ({args.essays} essays; wrk -t{args.threads} "
+            f"-c{args.connections} -d{args.duration}s; gunicorn {args.workers} workers)\n"
+        )
+        say(table(rows))
+        for row in rows:
+            if row["note"]:
+                say(f"  {row['url']}: {row['note']}")
+            if "sitemap_urls" in row:
+                say(f"  {row['url']}: {row['sitemap_urls']} URLs in one response")
+            if row["errors"] or row["status"] != 200:
+                say(f"  {row['url']}: HTTP {row['status']}, wrk errors {row['errors']}")
+    comparison = compare(result)
+    if comparison:
+        say(comparison)
+    text = json.dumps(result, indent=2) + "\n"
+    stamp = finished.strftime("%Y%m%dT%H%M%SZ")
+    for name in (f"{stamp}-{args.essays}.json", "latest.json", f"latest-{args.essays}.json"):
+        (RESULTS / name).write_text(text)
+    load1, _, _ = os.getloadavg()
+    say(
+        f"\nResults: bench/results/{stamp}-{args.essays}.json (and latest.json); "
+        f"{result['minutes']} min; load average {load1:.1f} on {os.cpu_count()} CPUs at the end"
+    )
+
+
+if __name__ == "__main__":
+    main()
