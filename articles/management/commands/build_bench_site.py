@@ -362,6 +362,13 @@ class Command(BaseCommand):
             # As update_index finishes: the title norms over the whole index.
             get_search_backend().get_index_for_model(EssayPage)._refresh_title_norms(full=True)
         total_seconds = time.monotonic() - started
+        # A live database has planner statistics (autovacuum gathers them as rows change);
+        # a freshly bulk-loaded one has none until autovacuum gets round to it, and
+        # PostgreSQL then plans the listings' queries badly. Gather them now.
+        vacuum_started = time.monotonic()
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+        self.stdout.write(f"VACUUM ANALYZE: {time.monotonic() - vacuum_started:.1f} s")
         self.check_site(options)
         self.stdout.write(
             f"Build rate: {pages_written / total_seconds:.0f} pages/s "
