@@ -20,6 +20,13 @@ class EssayFeed(Feed):
     link = "/essays/"
     description = "Critical essays on political organisations, every claim cited."
 
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        # The feed generator writes to the response a tag at a time: a thousand pieces
+        # for a full feed, each a write of its own to the socket. Send it as one.
+        response.content = response.content
+        return response
+
     def items(self, obj=None):
         return self.essays(obj).prefetch_related("topics")[:FEED_LENGTH]
 

@@ -8,7 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
-from articles.models import Contributor, EssayIndexPage, OrganisationName
+from articles.feeds import FEED_LENGTH
+from articles.models import Contributor, EssayIndexPage, OrganisationName, OrganisationPage
 from tests.factories import (
     ContributorFactory,
     EssayPageFactory,
@@ -215,6 +216,24 @@ def test_feeds_list_essays_with_pen_names_only(client, library):
         raw = response.content.decode()
         for secret in ("real-account-name", "real@example.org", "Realname"):
             assert secret not in raw
+
+
+def test_a_feed_is_sent_whole_in_one_piece(client, library):
+    cwi = OrganisationPage.objects.get(slug="cwi")
+    for _ in range(FEED_LENGTH + 5):
+        EssayPageFactory(organisations=[cwi], topics=["splits", "democracy"])
+    for url in [
+        "/feeds/essays/rss/",
+        "/feeds/essays/atom/",
+        "/feeds/organisations/cwi/rss/",
+        "/feeds/organisations/cwi/atom/",
+    ]:
+        response = client.get(url)
+        pieces = list(response)
+        assert len(pieces) == 1, url
+        feed = feedparser.parse(pieces[0])
+        assert not feed.bozo, feed.bozo_exception
+        assert len(feed.entries) == FEED_LENGTH, url
 
 
 def test_each_organisation_has_its_own_feed_linked_from_its_page(client, library):
