@@ -7,6 +7,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from articles.models import Contributor
+from articles.sitemaps import sitemap_paths
 from collective.cache import purge_all
 from home.models import SiteSettings
 
@@ -55,7 +56,8 @@ def purge_frontend_cache(sender, instance, **kwargs):
     purge_pages_from_cache(pages_showing(instance))
     root = instance.get_site().root_url if instance.get_site() else ""
     purge_urls_from_cache(
-        [root + reverse(name) for name in ("feed_rss", "feed_atom", "sitemap")]
+        [root + reverse(name) for name in ("feed_rss", "feed_atom")]
+        + [root + path for path in sitemap_paths()]
         + [
             root + reverse(name, args=(org.slug,))
             for org in getattr(instance.specific, "organisations", Page.objects.none()).all()

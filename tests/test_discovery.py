@@ -1,4 +1,4 @@
-"""Search, feeds, sitemap, robots.txt, the JSON API and page metadata."""
+"""Search, feeds, robots.txt, the JSON API and page metadata (the sitemap: test_sitemap.py)."""
 
 import json
 import re
@@ -245,19 +245,6 @@ def test_each_organisation_has_its_own_feed_linked_from_its_page(client, library
     assert '<link rel="alternate" type="application/rss+xml"' in page
     assert "/feeds/organisations/imt/rss/" in page
     assert client.get("/feeds/organisations/nope/rss/").status_code == 404
-
-
-def test_sitemap_lists_live_public_pages_with_lastmod(client, library):
-    EssayPageFactory(title="Draft page", slug="draft-page", live=False)
-    private = EssayPageFactory(title="Private page", slug="private-page")
-    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
-    content = client.get("/sitemap.xml").content.decode()
-    assert "/essays/expulsion-as-method/" in content
-    assert "/organisations/imt/" in content
-    assert "/contributors/rosa-lind/" in content
-    assert "<lastmod>" in content
-    assert "draft-page" not in content
-    assert "private-page" not in content
 
 
 def test_robots_txt_points_at_the_sitemap(client, library):

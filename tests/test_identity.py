@@ -150,6 +150,8 @@ def test_no_public_surface_shows_an_account_or_an_unpublished_word(client, seede
     visited = crawl(client, start)
     assert len(visited) > 30
     assert any(url.startswith("/essays/live-essay") for url in visited)
+    # The crawl follows the sitemap index into its sections.
+    assert {"/sitemap-pages.xml", "/sitemap-contributors.xml"} <= visited
     assert_clean(type("R", (), {"items": dict.items, "streaming": False})(), "") if False else None
     assert not CANARY.search(render_to_string("500.html"))
     # Media files are served by the web server, not Django: read what it would send.

@@ -11,7 +11,9 @@ from django.test import override_settings
 from wagtail.models import PageViewRestriction
 
 from articles.models import EssayIndexPage
+from articles.sitemaps import SiteSitemap
 from tests.factories import (
+    ContributorFactory,
     EssayPageFactory,
     OrganisationPageFactory,
     SourcePageFactory,
@@ -79,7 +81,7 @@ def test_responses_that_set_a_cookie_are_not_cached(client, site):
         assert response.get("X-Page-Cache") != "hit"
 
 
-LISTINGS = ["/", "/essays/", "/feeds/essays/rss/", "/sitemap.xml", "/search/?query=essay"]
+LISTINGS = ["/", "/essays/", "/feeds/essays/rss/", "/sitemap-pages.xml", "/search/?query=essay"]
 
 
 def warm(client, urls):
@@ -98,6 +100,20 @@ def test_publishing_purges_every_page_that_shows_the_essay(client, site):
         assert response["X-Page-Cache"] == "miss", url
         content = response.content.decode()
         assert "Fresh essay" in content or "/fresh-essay/" in content, url
+
+
+def test_the_sitemap_index_and_each_page_of_its_sections_are_cached_and_purged(
+    client, site, monkeypatch
+):
+    monkeypatch.setattr(SiteSitemap, "limit", 2)
+    urls = ["/sitemap.xml", "/sitemap-pages.xml", "/sitemap-pages.xml?p=2"]
+    warm(client, urls)
+    assert get(client, urls[1]).content != get(client, urls[2]).content
+    EssayPageFactory(title="Fresh essay", contributors=[ContributorFactory(name="New Writer")])
+    commit()
+    for url in urls:
+        assert get(client, url)["X-Page-Cache"] == "miss", url
+    assert "/contributors/new-writer/" in get(client, "/sitemap-contributors.xml").content.decode()
 
 
 def test_renaming_unpublishing_moving_and_deleting_purge(client, site):
@@ -238,6 +254,8 @@ def test_publishing_purges_the_cdn_for_every_page_that_shows_it(site, cdn):
         "/feeds/essays/rss/",
         "/feeds/essays/atom/",
         "/sitemap.xml",
+        "/sitemap-pages.xml",
+        "/sitemap-contributors.xml",
         f"/feeds/organisations/{site['org'].slug}/rss/",
     ):
         assert path in cdn, path

@@ -52,7 +52,6 @@ INSTALLED_APPS = [
     "articles",
     "search",
     "wagtail.contrib.settings",
-    "wagtail.contrib.sitemaps",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.contrib.redirects",
