@@ -33,10 +33,12 @@ def choose_urls():
     """(name, url, note) for every URL the benchmark measures."""
     from django.conf import settings
     from django.db.models import Count, Q
+    from django.urls import reverse
     from taggit.models import Tag
 
     from articles.management.commands.build_bench_site import COMMON_WORD, RARE_WORD
     from articles.models import EssayIndexPage, EssayPage, OrganisationPage, SourcePage
+    from articles.sitemaps import SITEMAPS
 
     essays = EssayPage.objects.readable()
     organisation = (
@@ -69,6 +71,9 @@ def choose_urls():
     index = EssayIndexPage.objects.readable().first()
     last_page = max(1, math.ceil(essays.count() / index.per_page))
     deep = min(200, last_page)
+    sitemaps = {name: sitemap() for name, sitemap in SITEMAPS.items()}
+    largest = max(sitemaps, key=lambda name: sitemaps[name].paginator.count)
+    section = sitemaps[largest].paginator
     urls = [
         ("home", "/", ""),
         ("essay index", index.url, ""),
@@ -98,6 +103,12 @@ def choose_urls():
         ("search: rare word", f"/search/?query={RARE_WORD}", ""),
         ("RSS feed", "/feeds/essays/rss/", ""),
         ("sitemap", "/sitemap.xml", ""),
+        (
+            "sitemap section",
+            reverse("sitemap_section", args=(largest,)),
+            f"first page of {section.num_pages} of the largest section ({largest}: "
+            f"{section.count} URLs, {section.per_page} a page)",
+        ),
         ("static file", "/static/css/site.css", "served by WhiteNoise in the same server"),
     ]
     return {
@@ -131,6 +142,8 @@ def count(urls):
             "page_cache": response.get("X-Page-Cache", ""),
         }
         if url == "/sitemap.xml":
+            results[url]["sitemap_pages"] = body.count(b"<sitemap>")
+        elif url.startswith("/sitemap-"):
             results[url]["sitemap_urls"] = body.count(b"<url>")
     return {"page_cache": getattr(settings, "PAGE_CACHE_ENABLED", None), "results": results}
 

@@ -585,8 +585,10 @@ def main():
         for row in rows:
             if row["note"]:
                 say(f"  {row['url']}: {row['note']}")
+            if "sitemap_pages" in row:
+                say(f"  {row['url']}: an index of {row['sitemap_pages']} sitemap pages")
             if "sitemap_urls" in row:
-                say(f"  {row['url']}: {row['sitemap_urls']} URLs in one response")
+                say(f"  {row['url']}: {row['sitemap_urls']} URLs in this page of the section")
             if row["errors"] or row["status"] != 200:
                 say(f"  {row['url']}: HTTP {row['status']}, wrk errors {row['errors']}")
     comparison = compare(result)
