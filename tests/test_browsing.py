@@ -1,11 +1,13 @@
-"""The essay and source indexes: combinable filters in shareable URLs, unknown
-values and bad page numbers handled, and query counts that do not grow."""
+"""The essay and source indexes and a source's "Cited in": combinable filters in
+shareable URLs, unknown values and bad page numbers handled, and query counts that
+do not grow."""
 
 import datetime
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from articles.models import SourcePage
 from tests.factories import (
@@ -143,6 +145,76 @@ def test_sources_filter_by_type_and_organisation(client):
     assert listed("organisation=cwi") == {"A CWI letter", "A CWI book"}
     assert listed("type=statement&organisation=cwi") == {"A CWI letter"}
     assert listed("type=pamphlet") == set()
+
+
+@pytest.fixture
+def cited_source():
+    """A source cited by 25 live essays, and by an unpublished and a private one."""
+    source = SourcePageFactory(title="Much cited")
+    for day in range(25):
+        EssayPageFactory(
+            title=f"Citing {day:02}",
+            cites=[source],
+            publication_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=day),
+        )
+    EssayPageFactory(title="Citing unpublished", cites=[source]).unpublish()
+    private = EssayPageFactory(title="Citing private", cites=[source])
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="pw")
+    EssayPageFactory(title="Citing draft", cites=[source], live=False)
+    return source
+
+
+def test_a_source_lists_the_essays_citing_it_twenty_a_page_newest_first(client, cited_source):
+    first, response = titles(client, cited_source.url)
+    assert first == [f"Citing {day:02}" for day in range(24, 4, -1)]
+    page_one = response.content.decode()
+    assert "Cited in 25 essays" in page_one
+    assert 'href="?page=2" rel="next"' in page_one
+    second, response = titles(client, f"{cited_source.url}?page=2")
+    assert second == [f"Citing {day:02}" for day in range(4, -1, -1)]
+    page_two = response.content.decode()
+    assert "Cited in 25 essays" in page_two
+    assert 'href="?page=1" rel="prev"' in page_two
+    for content in (page_one, page_two):
+        for hidden in ("unpublished", "private", "draft"):
+            assert f"Citing {hidden}" not in content
+
+
+@pytest.mark.parametrize("number", ["3", "0", "-1", "abc", "2.5", "9" * 40])
+def test_pages_of_a_source_s_citations_beyond_the_last_are_404(client, cited_source, number):
+    assert client.get(f"{cited_source.url}?page={number}").status_code == 404
+
+
+def test_a_source_cited_once_says_so_and_has_no_pages(client):
+    source = SourcePageFactory()
+    EssayPageFactory(title="The only one", cites=[source])
+    _, response = titles(client, source.url)
+    content = response.content.decode()
+    assert "Cited in 1 essay<" in content
+    assert 'class="pagination"' not in content
+
+
+def test_the_api_gives_a_source_s_citation_count_and_its_newest_citing_essays(client, cited_source):
+    data = client.get(f"/api/v2/pages/{cited_source.pk}/").json()
+    assert data["cited_in_count"] == 25
+    assert [essay["title"] for essay in data["cited_in"]] == [
+        f"Citing {day:02}" for day in range(24, 4, -1)
+    ]
+
+
+def test_a_source_page_costs_the_same_queries_cited_by_5_or_by_50_essays(client):
+    source = SourcePageFactory()
+    for _ in range(5):
+        EssayPageFactory(cites=[source], contributors=[ContributorFactory(), ContributorFactory()])
+    client.get(source.url)  # warm the site root cache, as any running server has
+    with_five = count_queries(client, source.url)
+    for _ in range(45):
+        EssayPageFactory(cites=[source], contributors=[ContributorFactory(), ContributorFactory()])
+    pages = [f"{source.url}?page={n}" for n in (1, 2, 3)]
+    for url in pages:
+        client.get(url)
+    assert [count_queries(client, url) for url in pages] == [with_five] * 3
+    assert with_five <= 12
 
 
 def build_site(count):

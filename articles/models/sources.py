@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from articles.blocks import ExcerptsBlock
-from articles.listing import Filter, FilteredListingMixin, Listing
+from articles.listing import Filter, FilteredListingMixin, Listing, paginate
 from articles.panels import tabbed
 from home.models import BasePage, IndexRoutingMixin
 
@@ -188,11 +188,15 @@ class SourcePage(BasePage):
         APIField("excerpts"),
         APIField("provenance"),
         APIField("organisation_links"),
+        APIField("cited_in_count"),
         APIField("cited_in"),
     ]
 
     parent_page_types = ["articles.SourceIndexPage"]
     subpage_types = []
+
+    # Citing essays shown per page of "Cited in" (and given by the API).
+    per_page = 20
 
     class Meta:
         verbose_name = "source"
@@ -230,13 +234,23 @@ class SourcePage(BasePage):
     def readable_organisations(self):
         return list(self.organisations.readable().order_by("short_name"))
 
-    @property
-    def cited_in(self):
+    def citing_essays(self):
+        """Live, public essays citing this source, newest first."""
         from articles.models.essays import live_essays
 
+        return live_essays().filter(pk__in=self.citations.values("page"))
+
+    @property
+    def cited_in_count(self):
+        return self.citing_essays().count()
+
+    @property
+    def cited_in(self):
+        """The newest citing essays (``cited_in_count`` says how many there are in all)."""
+        essays = self.citing_essays().prefetch_related(None)  # no contributors or organisations
         return [
             {"id": essay.pk, "title": essay.title, "url": essay.url}
-            for essay in live_essays().filter(citations__source=self).distinct()
+            for essay in essays[: self.per_page]
         ]
 
     def clean(self):
@@ -266,9 +280,7 @@ class SourcePage(BasePage):
         return self.creator or "Anonymous"
 
     def get_context(self, request, *args, **kwargs):
-        from articles.models.essays import live_essays
-
         context = super().get_context(request, *args, **kwargs)
-        context["citing_essays"] = live_essays().filter(citations__source=self).distinct()
+        context["page_obj"] = paginate(self.citing_essays(), request.GET.get("page"), self.per_page)
         context["organisations"] = self.readable_organisations
         return context
