@@ -13,9 +13,10 @@ from wagtail.models import Page
 from articles.listing import Filter, Listing, paginate
 from articles.models import EssayPage, OrganisationName, OrganisationPage, SourcePage
 from articles.models.essays import essay_filter_choices
+from home.models import ReadableQuerySet
 
 MAX_QUERY_LENGTH = 200
-MAX_RESULTS = 200  # relevance past this many hits is noise; "200+" is said instead
+MAX_RESULTS = 100  # relevance past this many hits is noise; "more than 100" is said instead
 PER_PAGE = 10
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]+")
 TYPES = {"essay": "Essays", "organisation": "Organisations", "source": "Sources"}
@@ -38,10 +39,14 @@ class Scope:
     essays: object = field(default_factory=EssayPage.objects.readable)
     organisations: object = field(default_factory=OrganisationPage.objects.readable)
     sources: object = field(default_factory=SourcePage.objects.readable)
+    narrowed: bool = False
 
     def none(self):
         return Scope(
-            EssayPage.objects.none(), OrganisationPage.objects.none(), SourcePage.objects.none()
+            EssayPage.objects.none(),
+            OrganisationPage.objects.none(),
+            SourcePage.objects.none(),
+            narrowed=True,
         )
 
     def only(self, kind):
@@ -50,6 +55,7 @@ class Scope:
             self.essays if kind == "essay" else empty.essays,
             self.organisations if kind == "organisation" else empty.organisations,
             self.sources if kind == "source" else empty.sources,
+            narrowed=True,
         )
 
     def by_organisation(self, slug):
@@ -57,20 +63,31 @@ class Scope:
             self.essays.filter(organisations__slug=slug),
             self.organisations.filter(slug=slug),
             self.sources.filter(organisations__slug=slug),
+            narrowed=True,
         )
 
     def essays_where(self, **lookup):
         """A filter only essays have: the other types drop out."""
-        return Scope(self.essays.filter(**lookup), self.none().organisations, self.none().sources)
+        empty = self.none()
+        return Scope(
+            self.essays.filter(**lookup), empty.organisations, empty.sources, narrowed=True
+        )
 
     def by_year(self, year):
         return Scope(
             self.essays.filter(publication_date__year=year),
             self.organisations.none(),
             self.sources.filter(date__year=year),
+            narrowed=True,
         )
 
     def pages(self):
+        if not self.narrowed:
+            # Every readable page of the three types: one table, no joins.
+            readable = ReadableQuerySet(Page).readable()
+            return Page.objects.filter(
+                pk__in=readable.type(EssayPage, OrganisationPage, SourcePage).values("pk")
+            )
         return Page.objects.filter(
             Q(pk__in=self.essays.values("pk"))
             | Q(pk__in=self.organisations.values("pk"))
@@ -153,7 +170,8 @@ def search(request):
     suggestions = list(organisations_named(query)) if query else []
     hits = []
     if query:
-        results = listing.queryset.pages().search(query, operator="and")[:MAX_RESULTS]
+        pages = listing.queryset.pages().only("pk", "title")
+        results = pages.search(query, operator="and")[:MAX_RESULTS]
         hits = ranked(list(results), query, {org.pk for org in suggestions})
     page_obj = paginate(hits, request.GET.get("page"), PER_PAGE)
     specific = {
