@@ -18,8 +18,12 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
-max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "200"))
+# Recycling workers is off unless asked for: workers sharing a steady load evenly reach
+# the limit together and restart at once, stalling every request for the seconds they
+# take to boot (make bench measured p99s of 1-3 s). Set GUNICORN_MAX_REQUESTS to
+# recycle; the jitter is then half of it, so that workers restart at different times.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", max_requests // 2))
 # Readers' addresses are not logged: errors only, no access log.
 accesslog = None
 errorlog = "-"
