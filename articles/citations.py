@@ -12,30 +12,45 @@ numbered by first appearance, and a source cited again keeps its number. Sources
 that readers cannot see (drafts, private pages) get no marker and no number.
 """
 
+import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup
 from django.utils.html import escape
 from wagtail.rich_text import LinkHandler, expand_db_html
+from wagtail.rich_text.rewriters import extract_attrs
 
 CITATION_FEATURE = "citation"
 CITATION_LINKTYPE = "citation"
+# A link and its words in rich text's database HTML, which Draftail writes with
+# double-quoted attributes and never nests links (as Wagtail's own rewriters assume).
+LINK = re.compile(r"<a(\b[^>]*)>(.*?)</a>", re.DOTALL)
+
+
+def citation_links(html):
+    """(match, attributes) of each citation link in database HTML, in reading order."""
+    if not html or CITATION_LINKTYPE not in html:
+        return
+    for match in LINK.finditer(html):
+        attrs = extract_attrs(match.group(1))
+        if attrs.get("linktype") == CITATION_LINKTYPE:
+            yield match, attrs
+
+
+def source_id(attrs):
+    try:
+        return int(attrs.get("id", ""))
+    except ValueError:
+        return None
 
 
 def find_citations(html):
     """(source id, pinpoint) for each citation in a rich text's database HTML, in order."""
-    if not html or CITATION_LINKTYPE not in html:
-        return []
-    soup = BeautifulSoup(html, "html.parser")
-    found = []
-    for link in soup.find_all("a", attrs={"linktype": CITATION_LINKTYPE}):
-        try:
-            source_id = int(link.get("id", ""))
-        except ValueError:
-            continue
-        found.append((source_id, link.get("data-pinpoint", "").strip()))
-    return found
+    return [
+        (source_id(attrs), attrs.get("data-pinpoint", "").strip())
+        for _, attrs in citation_links(html)
+        if source_id(attrs) is not None
+    ]
 
 
 @dataclass
@@ -81,31 +96,23 @@ class CitationList:
         """Expand rich text database HTML, turning each citation into words + marker."""
         if CITATION_LINKTYPE not in html:
             return expand_db_html(html)
-        soup = BeautifulSoup(html, "html.parser")
-        for link in soup.find_all("a", attrs={"linktype": CITATION_LINKTYPE}):
-            try:
-                citation = self.by_source.get(int(link.get("id", "")))
-            except ValueError:
-                citation = None
+        pieces, position = [], 0
+        for match, attrs in citation_links(html):
+            pieces.append(html[position : match.start()])
+            position = match.end()
+            words = match.group(2)
+            citation = self.by_source.get(source_id(attrs))
             if citation is None:
-                link.unwrap()
+                pieces.append(words)
                 continue
             citation.occurrences += 1
-            marker = soup.new_tag("sup", attrs={"class": "citation-marker"})
-            anchor = soup.new_tag(
-                "a",
-                attrs={
-                    "href": f"#{citation.anchor()}",
-                    "id": f"cite-{citation.number}-{citation.occurrences}",
-                },
+            marker_id = f"cite-{citation.number}-{citation.occurrences}"
+            pieces.append(
+                f'<span class="cited">{words}</span><sup class="citation-marker">'
+                f'<a href="#{citation.anchor()}" id="{marker_id}">[{citation.number}]</a></sup>'
             )
-            anchor.string = f"[{citation.number}]"
-            marker.append(anchor)
-            span = soup.new_tag("span", attrs={"class": "cited"})
-            link.wrap(span)
-            link.unwrap()
-            span.insert_after(marker)
-        return expand_db_html(str(soup))
+        pieces.append(html[position:])
+        return expand_db_html("".join(pieces))
 
 
 class CitationLinkHandler(LinkHandler):

@@ -5,11 +5,12 @@ Authors are the contributors' pen names; no account name or email is ever given.
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from articles.models import OrganisationPage
-from articles.models.essays import live_essays
+from articles.models.essays import EssayTopic, live_essays, with_contributors
 
 FEED_LENGTH = 30
 
@@ -28,7 +29,10 @@ class EssayFeed(Feed):
         return response
 
     def items(self, obj=None):
-        return self.essays(obj).prefetch_related("topics")[:FEED_LENGTH]
+        # The topics through their tagging rows: taggit's manager would build a
+        # queryset for every item even with its results prefetched.
+        topics = Prefetch("topic_items", queryset=EssayTopic.objects.select_related("tag"))
+        return self.essays(obj).prefetch_related(with_contributors(), topics)[:FEED_LENGTH]
 
     def essays(self, obj):
         return live_essays()
@@ -58,7 +62,7 @@ class EssayFeed(Feed):
         return ", ".join(item.contributor.name for item in essay.essay_contributors.all())
 
     def item_categories(self, essay):
-        return [topic.name for topic in essay.topics.all()]
+        return [item.tag.name for item in essay.topic_items.all()]
 
 
 class AtomEssayFeed(EssayFeed):

@@ -5,11 +5,17 @@ known gives an empty result with a message, a bad page number a 404. Nothing a
 reader types reaches the database except as a lookup against known values.
 """
 
+import hashlib
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import InvalidPage, Paginator
+from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.functional import cached_property
+
+from collective.cache import derived
 
 MAX_VALUE_LENGTH = 100
 
@@ -77,9 +83,25 @@ class Listing:
         return [f"There is no {flt.label.lower()} “{value}”." for flt, value in self.unknown]
 
 
+class ListingPaginator(Paginator):
+    """A paginator whose count of a queryset is kept until the site's content changes:
+    counting every matching essay costs more the more there are, a cached count does not."""
+
+    @cached_property
+    def count(self):
+        if not isinstance(self.object_list, QuerySet):
+            return super().count
+        try:
+            sql, params = self.object_list.query.sql_with_params()
+        except EmptyResultSet:  # .none(): nothing to count
+            return 0
+        digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+        return derived(f"count:{digest}", self.object_list.count)
+
+
 def paginate(queryset, page_number, per_page):
     """The requested page of results; a page that is not a whole number or out of range is a 404."""
-    paginator = Paginator(queryset, per_page)
+    paginator = ListingPaginator(queryset, per_page)
     number = page_number or "1"
     if not number.isdigit() or len(number) > 6:
         raise Http404("No such page of results.")

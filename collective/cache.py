@@ -12,9 +12,13 @@ Never cached: signed-in users (any session cookie), the admin, previews, respons
 that set a cookie or are marked private, and anything but a plain 200.
 """
 
+import time
+
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db.transaction import on_commit
+from django.http.request import split_domain_port
+from wagtail.models import Site
 
 GENERATION_KEY = "page-cache:generation"
 SKIPPED_PREFIXES = ("/static/", "/media/", "/documents/", "/api/")
@@ -23,8 +27,22 @@ SKIPPED_PREFIXES = ("/static/", "/media/", "/documents/", "/api/")
 def generation():
     value = cache.get(GENERATION_KEY)
     if value is None:
-        value = 1
-        cache.add(GENERATION_KEY, value, timeout=None)
+        # Starting from the clock, not from 1: if the cache loses this key but keeps
+        # older entries, a restarted count would find them again.
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        value = cache.get(GENERATION_KEY) or 0
+    return value
+
+
+def derived(name, compute):
+    """A value computed from the site's content (filter choices, counts), kept in the
+    cache until the next change readers could see, like the pages themselves."""
+    key = f"derived:{generation()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        if value is not None:  # nothing found is not kept: readers choose what to look for
+            cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
     return value
 
 
@@ -32,7 +50,7 @@ def purge_all(**kwargs):
     """Move the generation on, once the change is committed: every cached page is from
     then on a miss. (Purging inside the publishing transaction would let a reader
     cache the old page under the new generation before the commit.)"""
-    transaction.on_commit(next_generation)
+    on_commit(next_generation)
 
 
 def next_generation():
@@ -84,3 +102,36 @@ class PageCacheMiddleware:
             cache.set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
+
+
+class CachedSiteMiddleware:
+    """Wagtail finds the request's Site, its root page and the site settings with four
+    queries on every request. They change only when an editor changes them, which moves
+    the generation on, so they are kept in the cache and put where Wagtail and
+    wagtail.contrib.settings look for them first (``request._wagtail_site`` and the
+    settings' own request attribute)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from home.models import SiteSettings
+
+        # get_host() refuses a Host header not in ALLOWED_HOSTS (a 400) before it
+        # becomes part of a cache key.
+        hostname, port = split_domain_port(request.get_host())[0], request.get_port()
+
+        def find():
+            site = Site._find_for_request(request)
+            if site is None:
+                return None
+            site.root_page = site.root_page.specific
+            return site, SiteSettings.for_site(site)
+
+        found = derived(f"site:{hostname}:{port}", find)
+        if found:
+            site, site_settings = found
+            request._wagtail_site = site
+            site_settings._request = request
+            setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
+        return self.get_response(request)

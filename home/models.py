@@ -1,7 +1,10 @@
+from functools import reduce
+from operator import or_
+
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
+from django.db.models import Q
 from django.http import Http404
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -11,17 +14,32 @@ from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 
+def restricted_paths():
+    """Tree paths of the pages with a view restriction (a password, a login, groups),
+    kept in the cache until privacy settings change: a handful on most sites, often none."""
+    from collective.cache import derived
+
+    return derived(
+        "restricted-paths",
+        lambda: list(
+            PageViewRestriction.objects.order_by("page__path").values_list("page__path", flat=True)
+        ),
+    )
+
+
 class ReadableQuerySet(PageQuerySet):
     def readable(self):
         """Pages readers may see: live, and neither they nor an ancestor has a view restriction.
 
-        Unlike ``live().public()``, which runs a query for the restrictions first,
-        this is a single subquery inside the page query.
+        Unlike ``live().public()``, which runs a query for the restrictions first, the
+        restricted paths come from the cache, and a site without restrictions adds
+        nothing to the query.
         """
-        restricted = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-        return self.live().exclude(Exists(restricted))
+        queryset = self.live()
+        paths = restricted_paths()
+        if paths:
+            queryset = queryset.exclude(reduce(or_, (Q(path__startswith=path) for path in paths)))
+        return queryset
 
 
 ReadablePageManager = PageManager.from_queryset(ReadableQuerySet)
@@ -43,6 +61,13 @@ class BasePage(Page):
             "url": self.get_full_url(request),
             "description": self.search_description or self.listing_summary,
         }
+
+    def get_view_restrictions(self):
+        """Wagtail checks these (two queries) before serving every page; a site without
+        any view restriction, as the cache knows, has none to find."""
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def permissions_for_user(self, user):
         from articles.editorial import EditorialPermissionTester
@@ -119,6 +144,26 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
+    def route(self, request, path_components):
+        """Route through the home page's children (the index pages: a few, seldom
+        changed), kept in the cache until the site's content changes, where Wagtail's
+        default takes two queries on every request."""
+        if not path_components:
+            return super().route(request, path_components)
+        from collective.cache import derived
+
+        slug = path_components[0]
+
+        def find_child():
+            child = self.get_children().filter(slug=slug).first()
+            return child.specific if child else None
+
+        child = derived(f"child-of:{self.pk}:{slug}", find_child)
+        if child is None:
+            raise Http404
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
+
     def get_context(self, request, *args, **kwargs):
         from articles.models import OrganisationPage, SourcePage
         from articles.models.essays import live_essays
@@ -131,8 +176,14 @@ class HomePage(BasePage):
         context.update(
             featured_essays=featured,
             latest_essays=essays.exclude(pk__in=[essay.pk for essay in featured])[:6],
-            organisations=OrganisationPage.objects.readable().order_by("short_name"),
-            recent_sources=SourcePage.objects.readable().order_by("-first_published_at")[:5],
+            organisations=OrganisationPage.objects.readable()
+            .only("title", "url_path", "short_name", "full_name")
+            .order_by("short_name"),
+            # Filtering on the content type lets the page_type_first_published index
+            # serve the order (home/migrations/0002).
+            recent_sources=SourcePage.objects.readable()
+            .filter(content_type=ContentType.objects.get_for_model(SourcePage))
+            .order_by("-first_published_at")[:5],
         )
         return context
 

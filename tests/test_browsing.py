@@ -7,9 +7,11 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from articles.models import SourcePage
+from collective.cache import next_generation
+from home.models import SiteSettings
 from tests.factories import (
     ContributorFactory,
     EssayPageFactory,
@@ -239,6 +241,13 @@ def count_queries(client, url):
     return len(queries)
 
 
+def counts(client, url):
+    """Queries of the first request after a change, when the cached site, filter choices,
+    counts and cards are all found afresh, and of the next one."""
+    next_generation()
+    return count_queries(client, url), count_queries(client, url)
+
+
 # Query budgets per page type: they must not grow with the amount of content.
 BUDGETS = {
     "/": 12,
@@ -255,13 +264,13 @@ BUDGETS = {
 
 def test_query_counts_stay_within_budget_with_5_and_with_50_essays(client):
     org, source = build_site(5)
+    # The site's settings row, which the first request ever would create.
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))
     urls = {
         pattern: pattern.format(org=org.slug, org_url=org.url, source_url=source.url)
         for pattern in BUDGETS
     }
-    for url in urls.values():
-        client.get(url)  # warm the site root cache, as any running server has
-    with_five = {pattern: count_queries(client, url) for pattern, url in urls.items()}
+    with_five = {pattern: counts(client, url) for pattern, url in urls.items()}
     for _ in range(45):
         EssayPageFactory(
             organisations=[org],
@@ -269,9 +278,10 @@ def test_query_counts_stay_within_budget_with_5_and_with_50_essays(client):
             contributors=[ContributorFactory(), ContributorFactory()],
             cites=[source],
         )
-    with_fifty = {pattern: count_queries(client, url) for pattern, url in urls.items()}
+    with_fifty = {pattern: counts(client, url) for pattern, url in urls.items()}
     assert with_five == with_fifty
-    assert {p: n for p, n in with_fifty.items() if n > BUDGETS[p]} == {}
+    # Within budget even on the first request after a change, with nothing cached.
+    assert {p: n for p, n in with_fifty.items() if max(n) > BUDGETS[p]} == {}
 
 
 def test_essay_page_query_count_does_not_grow_with_citations(client):

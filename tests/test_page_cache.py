@@ -147,6 +147,7 @@ def test_renaming_unpublishing_moving_and_deleting_purge(client, site):
     assert "Renamed essay" not in get(client, site["org"].url).content.decode()
 
 
+@pytest.mark.real_commits
 def test_the_purge_waits_for_the_commit(client, site):
     """A reader during the publishing transaction must not cache the old page under
     the new generation: nothing is purged until the commit."""

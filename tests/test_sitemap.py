@@ -145,10 +145,11 @@ def test_a_page_of_a_section_costs_the_same_few_queries_with_5_and_with_50_essay
     for _ in range(5):
         EssayPageFactory()
     urls = ["/sitemap.xml", "/sitemap-pages.xml", "/sitemap-contributors.xml"]
-    with_five = [count_queries(client, url) for url in urls]
+    # Each first request after a change finds the cached site afresh: count the next.
+    with_five = [(client.get(url), count_queries(client, url))[1] for url in urls]
     for _ in range(45):
         EssayPageFactory()
-    with_fifty = [count_queries(client, url) for url in urls]
+    with_fifty = [(client.get(url), count_queries(client, url))[1] for url in urls]
     assert with_five == with_fifty
     last_pages = ["/sitemap-pages.xml?p=6", "/sitemap-contributors.xml?p=5"]
     assert [count_queries(client, url) for url in last_pages] == with_fifty[1:]

@@ -2,7 +2,7 @@ import datetime
 
 from django import forms
 from django.db import models
-from django.db.models import F, Prefetch, Value
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Value
 from django.db.models.functions import Cast, ExtractYear
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -21,30 +21,43 @@ from articles.blocks import BodyBlock
 from articles.citations import CitationList, find_citations
 from articles.listing import Filter, FilteredListingMixin, Listing
 from articles.panels import tabbed
+from collective.cache import derived
 from home.models import BasePage, IndexRoutingMixin
 
 from .contributors import Contributor
 from .organisations import OrganisationPage
 from .sources import SourcePage
 
+# Newest first, on the essay table's own columns so that its index serves the order
+# and a page of a listing reads only that page's rows.
+NEWEST_FIRST = ("-publication_date", "-page_ptr_id")
+
 
 def live_essays():
-    """Live, public essays with what a listing shows of each, in a fixed number of queries."""
-    return (
-        EssayPage.objects.readable()
-        .order_by("-publication_date", "-pk")
-        .prefetch_related(
-            Prefetch(
-                "essay_contributors",
-                queryset=EssayContributor.objects.select_related("contributor").order_by(
-                    "sort_order"
-                ),
-            ),
-            Prefetch(
-                "organisations",
-                queryset=OrganisationPage.objects.readable().order_by("short_name"),
-            ),
-        )
+    """Live, public essays, newest first, without their bodies (no listing shows them).
+    Their cards are rendered by ``{% essay_cards %}``, which reads the contributors and
+    organisations (``essay_card_prefetches``) only for the cards not already cached."""
+    return EssayPage.objects.readable().defer("body").order_by(*NEWEST_FIRST)
+
+
+def essay_card_prefetches():
+    """What an essay's card shows besides the essay: its contributors and organisations."""
+    return [
+        with_contributors(),
+        Prefetch(
+            "organisations",
+            queryset=OrganisationPage.objects.readable()
+            .only("title", "url_path", "short_name")
+            .order_by("short_name"),
+        ),
+    ]
+
+
+def with_contributors():
+    """Prefetch an essay's contributors (pen names), in the order they are credited."""
+    return Prefetch(
+        "essay_contributors",
+        queryset=EssayContributor.objects.select_related("contributor").order_by("sort_order"),
     )
 
 
@@ -61,22 +74,26 @@ class EssayIndexPage(IndexRoutingMixin, FilteredListingMixin, BasePage):
     per_page = 12
 
     def get_listing(self, params):
-        choices = essay_filter_choices()
+        filters = essay_filters()
+        choices, ids = filters["choices"], filters["ids"]
         filters = [
             Filter(
                 "organisation",
                 "Organisation",
                 choices["organisation"],
-                lambda qs, value: qs.filter(organisations__slug=value),
+                lambda qs, value: about_organisation(qs, ids["organisation"][value]),
             ),
             Filter(
-                "topic", "Topic", choices["topic"], lambda qs, value: qs.filter(topics__slug=value)
+                "topic",
+                "Topic",
+                choices["topic"],
+                lambda qs, value: on_topic(qs, ids["topic"][value]),
             ),
             Filter(
                 "contributor",
                 "Contributor",
                 choices["contributor"],
-                lambda qs, value: qs.filter(essay_contributors__contributor__slug=value),
+                lambda qs, value: by_contributor(qs, ids["contributor"][value]),
             ),
             Filter(
                 "year",
@@ -88,43 +105,106 @@ class EssayIndexPage(IndexRoutingMixin, FilteredListingMixin, BasePage):
         return Listing(live_essays().child_of(self), filters, params)
 
 
-def essay_filter_choices():
-    """{filter: {value: label}} for every essay filter, from one UNION query.
+# The essay filters, as EXISTS conditions on ids rather than joins on slugs: no
+# duplicate rows, and with the id in the query PostgreSQL can tell how common the value
+# is, walk the newest-first index and stop at the end of the page.
+def about_organisation(essays, organisation_id):
+    return essays.filter(
+        Exists(
+            EssayPage.organisations.through.objects.filter(
+                essaypage_id=OuterRef("pk"), organisationpage_id=organisation_id
+            )
+        )
+    )
 
-    Only values that match an essay readers may see are offered (years newest first).
+
+def on_topic(essays, tag_id):
+    return essays.filter(
+        Exists(EssayTopic.objects.filter(content_object_id=OuterRef("pk"), tag_id=tag_id))
+    )
+
+
+def by_contributor(essays, contributor_id):
+    return essays.filter(
+        Exists(
+            EssayContributor.objects.filter(page_id=OuterRef("pk"), contributor_id=contributor_id)
+        )
+    )
+
+
+def essay_filter_choices():
+    """{filter: {value: label}} for every essay filter (years newest first).
+
+    Only values that match an essay readers may see are offered.
     """
+    return essay_filters()["choices"]
+
+
+def essay_filter_ids():
+    """{filter: {value: id}}: the organisation, topic or contributor a slug names."""
+    return essay_filters()["ids"]
+
+
+def essay_filters():
+    """Choices and ids of the essay filters from one UNION query, kept in the cache until
+    the site's content changes."""
+    return derived("essay-filters", find_essay_filters)
+
+
+def find_essay_filters():
     published = EssayPage.objects.readable()
 
-    def columns(queryset, kind, value, label):
+    def columns(queryset, kind, value, label, ident):
         return (
             queryset.order_by()
-            .annotate(kind=Value(kind, output_field=models.CharField()), value=value, label=label)
-            .values_list("kind", "value", "label")
+            .annotate(
+                kind=Value(kind, output_field=models.CharField()),
+                value=value,
+                label=label,
+                ident=ident,
+            )
+            .values_list("kind", "value", "label", "ident")
         )
 
-    year = Cast(ExtractYear("publication_date"), models.CharField())
+    year = ExtractYear("publication_date")
+    year_text = Cast(year, models.CharField())
     rows = columns(
-        Tag.objects.filter(articles_essaytopic_items__content_object__in=published),
+        Tag.objects.filter(
+            Exists(EssayTopic.objects.filter(tag=OuterRef("pk"), content_object__in=published))
+        ),
         "topic",
         F("slug"),
         F("name"),
+        F("pk"),
     ).union(
         columns(
-            Contributor.objects.filter(essays__page__in=published),
+            Contributor.objects.filter(
+                Exists(
+                    EssayContributor.objects.filter(contributor=OuterRef("pk"), page__in=published)
+                )
+            ),
             "contributor",
             F("slug"),
             F("name"),
+            F("pk"),
         ),
-        columns(OrganisationPage.objects.readable(), "organisation", F("slug"), F("short_name")),
-        columns(published.filter(publication_date__isnull=False), "year", year, year),
+        columns(
+            OrganisationPage.objects.readable(), "organisation", F("slug"), F("short_name"), F("pk")
+        ),
+        columns(
+            published.filter(publication_date__isnull=False), "year", year_text, year_text, year
+        ),
     )
     grouped = {"organisation": [], "topic": [], "contributor": [], "year": []}
-    for kind, value, label in rows:
+    ids = {kind: {} for kind in grouped}
+    for kind, value, label, ident in rows:
         grouped[kind].append((value, label))
-    return {
+        ids[kind][value] = ident
+    choices = {
         kind: dict(sorted(items, key=lambda item: item[1].lower(), reverse=kind == "year"))
         for kind, items in grouped.items()
     }
+    return {"choices": choices, "ids": ids}
 
 
 class EssayTopic(TaggedItemBase):
@@ -244,6 +324,9 @@ class EssayPage(BasePage):
 
     class Meta:
         verbose_name = "essay"
+        indexes = [
+            models.Index(fields=["-publication_date", "-page_ptr"], name="essay_newest_first")
+        ]
 
     def structured_data(self, request):
         return {
@@ -328,7 +411,11 @@ class EssayPage(BasePage):
     def citation_list(self):
         """The numbered sources readers can see, in order of first citation (one query)."""
         cited = self.cited()
-        sources = SourcePage.objects.readable().in_bulk({pk for pk, _ in cited})
+        sources = (
+            SourcePage.objects.readable()
+            .defer("summary", "excerpts", "provenance")
+            .in_bulk({pk for pk, _ in cited})
+        )
         return CitationList(cited, sources)
 
     def save(self, *args, **kwargs):
@@ -372,15 +459,20 @@ class EssayPage(BasePage):
 
     def related_essays(self, limit=3):
         """Other essays readers may see that share an organisation or a topic, newest first."""
+        shares_organisation = EssayPage.organisations.through.objects.filter(
+            essaypage_id=OuterRef("pk"),
+            organisationpage_id__in=[org.pk for org in self.readable_organisations],
+        )
+        shares_topic = EssayTopic.objects.filter(
+            content_object_id=OuterRef("pk"), tag_id__in=[topic.pk for topic in self.topic_list]
+        )
+        # EXISTS rather than joins: newest first down the date index, stopping at ``limit``.
         return (
             EssayPage.objects.readable()
             .exclude(pk=self.pk)
-            .filter(
-                models.Q(organisations__in=self.organisations.all())
-                | models.Q(topics__in=self.topics.all())
-            )
-            .distinct()
-            .order_by("-publication_date", "-pk")[:limit]
+            .filter(Q(Exists(shares_organisation)) | Q(Exists(shares_topic)))
+            .only("title", "url_path", "publication_date")
+            .order_by(*NEWEST_FIRST)[:limit]
         )
 
 

@@ -1,4 +1,10 @@
+import html
+
 from django import template
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import prefetch_related_objects
+from django.template.loader import get_template
 from django.utils.dateformat import format as format_date
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
@@ -43,3 +49,45 @@ def precise_date(value, precision):
     if not value:
         return ""
     return format_date(value, DATE_FORMATS.get(precision, "j F Y"))
+
+
+@register.simple_tag
+def filter_options(flt):
+    """The <option>s of a listing filter (hundreds, for contributors), the selected one
+    marked: built here, as the template engine (or format_html per option) takes many
+    times longer over so many."""
+    return mark_safe(
+        "".join(
+            f'<option value="{html.escape(value)}"{" selected" if value == flt.selected else ""}>'
+            f"{html.escape(label)}</option>"
+            for value, label in flt.choices.items()
+        )
+    )
+
+
+@register.simple_tag(takes_context=True)
+def essay_cards(context, essays, level=2):
+    """A card for each essay, as list items. The same card shows on every listing,
+    filter and page of results, so each is kept in the cache until the site's content
+    changes: one cache read for all of them, and the contributors and organisations
+    are read only for the cards the cache did not have. Previews are never cached."""
+    from articles.models.essays import essay_card_prefetches
+    from collective.cache import generation
+
+    essays = list(essays)
+    request = context.get("request")
+    preview = getattr(request, "is_preview", False)
+    keys = {essay.pk: f"essay-card:{generation()}:{essay.pk}:{level}" for essay in essays}
+    cards = {} if preview else cache.get_many(list(keys.values()))
+    missing = [essay for essay in essays if keys[essay.pk] not in cards]
+    if missing:
+        prefetch_related_objects(missing, *essay_card_prefetches())
+        card = get_template("components/essay_card.html")
+        rendered = {
+            keys[essay.pk]: card.render({"essay": essay, "level": level}, request)
+            for essay in missing
+        }
+        cards.update(rendered)
+        if not preview:
+            cache.set_many(rendered, timeout=settings.PAGE_CACHE_SECONDS)
+    return mark_safe("".join(f"<li>{cards[keys[essay.pk]]}</li>" for essay in essays))

@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "collective.cache.PageCacheMiddleware",
     "collective.security.DatabaseUnavailableMiddleware",
+    "collective.cache.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -129,6 +130,12 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # An unreachable database fails a request in seconds rather than hanging a worker.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
+    # Planner settings for a web site's many short queries, set on each connection:
+    # storage is SSD (an index walk that stops at the end of a page beats sorting
+    # everything), and starting parallel workers costs more than the queries save.
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "options", "-c random_page_cost=1.1 -c max_parallel_workers_per_gather=0"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's search index uses PostgreSQL full-text search fields there.
@@ -341,7 +348,8 @@ WAGTAILDOCS_DOCUMENT_MODEL = "documents.CollectiveDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
-# PostgreSQL full-text search through Wagtail's database backend, unless SEARCH_URL
+# PostgreSQL full-text search through Wagtail's database backend (search/backend.py:
+# ranking bounded to the newest matches), unless SEARCH_URL
 # names an Elasticsearch/OpenSearch cluster (SEARCH_BACKEND picks the client version,
 # e.g. modelsearch.backends.opensearch2; install its Python client). Run
 # `manage.py update_index` after switching.
@@ -354,7 +362,7 @@ if env("SEARCH_URL"):
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 # Readers may be watched: nothing in the admin calls third parties either.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -1,0 +1,123 @@
+"""What the site keeps in the cache besides whole pages (collective/cache.py): filter
+choices and counts, the site with its settings and the home page's children, the view
+restrictions, essay cards. Each shows a change on the next request; and the search
+ranks a bounded number of candidates (search/backend.py)."""
+
+import pytest
+from django.db import connection
+from wagtail.models import PageViewRestriction
+
+from articles.models import EssayIndexPage
+from home.models import SiteSettings
+from tests.factories import (
+    ContributorFactory,
+    EssayPageFactory,
+    OrganisationPageFactory,
+    home_page,
+    index_page,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def text(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_a_new_organisation_is_offered_as_a_filter_and_counted_at_once(client):
+    EssayPageFactory()
+    assert "1 essay<" in text(client, "/essays/")
+    organisation = OrganisationPageFactory(short_name="NEWORG", slug="neworg")
+    EssayPageFactory(organisations=[organisation])
+    page = text(client, "/essays/")
+    assert '<option value="neworg">NEWORG</option>' in page
+    assert "2 essays" in page
+    assert "1 essay<" in text(client, "/essays/?organisation=neworg")
+
+
+def test_an_unpublished_essay_leaves_the_count_and_the_filters(client):
+    essay = EssayPageFactory(topics=["vanishing topic"])
+    EssayPageFactory()
+    page = text(client, "/essays/")
+    assert "2 essays" in page
+    assert 'value="vanishing-topic"' in page
+    essay.unpublish()
+    page = text(client, "/essays/")
+    assert "1 essay<" in page
+    assert 'value="vanishing-topic"' not in page
+
+
+def test_changed_site_settings_show_on_the_next_request(client):
+    EssayPageFactory()
+    text(client, "/essays/")
+    settings = SiteSettings.for_site(home_page().get_site())
+    settings.tagline = "A brand new tagline"
+    settings.save()
+    assert "A brand new tagline" in text(client, "/essays/")
+
+
+def test_an_index_page_given_a_new_slug_is_routed_there_at_once(client):
+    essay = EssayPageFactory()
+    text(client, essay.url)
+    essays = index_page(EssayIndexPage)
+    essays.slug = "writing"
+    essays.save_revision().publish()
+    assert client.get("/essays/").status_code == 404
+    assert essay.title in text(client, "/writing/")
+
+
+def test_an_essay_made_private_after_it_was_read_is_hidden_at_once(client):
+    essay = EssayPageFactory(title="Soon private")
+    assert "Soon private" in text(client, essay.url)
+    assert "Soon private" in text(client, "/essays/")
+    PageViewRestriction.objects.create(page=essay, restriction_type="password", password="pw")
+    assert "Soon private" not in text(client, "/essays/")
+    response = client.get(essay.url)
+    assert "Soon private" not in response.content.decode().split("<main", 1)[-1]
+    assert 'name="password"' in response.content.decode()
+
+
+def test_an_essay_card_shows_a_contributor_renamed_since(client):
+    writer = ContributorFactory(name="Old Pen Name")
+    EssayPageFactory(contributors=[writer])
+    assert "Old Pen Name" in text(client, "/essays/")
+    writer.name = "New Pen Name"
+    writer.save()
+    page = text(client, "/essays/")
+    assert "New Pen Name" in page
+    assert "Old Pen Name" not in page
+
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="bounded ranking is the PostgreSQL backend's (run with DATABASE_URL set)",
+)
+
+
+def found(client, query_string):
+    response = client.get(f"/search/?{query_string}")
+    assert response.status_code == 200
+    return [result["page"].title for result in response.context["results"]]
+
+
+@postgres_only
+def test_a_common_word_is_ranked_among_the_newest_matches(client, monkeypatch):
+    monkeypatch.setattr("search.backend.CANDIDATES", 3)
+    for n in range(5):
+        EssayPageFactory(title=f"Essay {n}", standfirst="It is about samizdat.")
+    assert sorted(found(client, "query=samizdat")) == ["Essay 2", "Essay 3", "Essay 4"]
+
+
+@postgres_only
+def test_filters_choose_the_candidates_before_they_are_limited(client, monkeypatch):
+    monkeypatch.setattr("search.backend.CANDIDATES", 2)
+    older = OrganisationPageFactory(short_name="OLD", slug="old")
+    newer = OrganisationPageFactory(short_name="NEW", slug="new")
+    for n in range(2):
+        EssayPageFactory(title=f"Old {n}", standfirst="Samizdat.", organisations=[older])
+    for n in range(3):
+        EssayPageFactory(title=f"New {n}", standfirst="Samizdat.", organisations=[newer])
+    assert sorted(found(client, "query=samizdat&organisation=old")) == ["Old 0", "Old 1"]
+    assert sorted(found(client, "query=samizdat")) == ["New 1", "New 2"]
