@@ -13,6 +13,7 @@ that set a cookie or are marked private, and anything but a plain 200.
 """
 
 import time
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -49,8 +50,27 @@ def derived(name, compute):
 def purge_all(**kwargs):
     """Move the generation on, once the change is committed: every cached page is from
     then on a miss. (Purging inside the publishing transaction would let a reader
-    cache the old page under the new generation before the commit.)"""
+    cache the old page under the new generation before the commit.) What this request
+    has remembered (``per_request``) is forgotten at once."""
+    memo = request_memo.get()
+    if memo:
+        memo.clear()
     on_commit(next_generation)
+
+
+# Values a request works out once, however often it asks (see per_request).
+request_memo = ContextVar("request_memo", default=None)
+
+
+def per_request(name, compute):
+    """``compute()``, once per request (outside a request, every time). For what must
+    never be stale, even where the shared cache could be: which pages are private."""
+    memo = request_memo.get()
+    if memo is None:
+        return compute()
+    if name not in memo:
+        memo[name] = compute()
+    return memo[name]
 
 
 def next_generation():
@@ -134,4 +154,8 @@ class CachedSiteMiddleware:
             request._wagtail_site = site
             site_settings._request = request
             setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
-        return self.get_response(request)
+        token = request_memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            request_memo.reset(token)

@@ -15,11 +15,12 @@ from wagtail.query import PageQuerySet
 
 
 def restricted_paths():
-    """Tree paths of the pages with a view restriction (a password, a login, groups),
-    kept in the cache until privacy settings change: a handful on most sites, often none."""
-    from collective.cache import derived
+    """Tree paths of the pages with a view restriction (a password, a login, groups): a
+    handful on most sites, often none. Read once per request, never from the shared
+    cache: privacy must not wait for a cache to catch up."""
+    from collective.cache import per_request
 
-    return derived(
+    return per_request(
         "restricted-paths",
         lambda: list(
             PageViewRestriction.objects.order_by("page__path").values_list("page__path", flat=True)
@@ -31,8 +32,8 @@ class ReadableQuerySet(PageQuerySet):
     def readable(self):
         """Pages readers may see: live, and neither they nor an ancestor has a view restriction.
 
-        Unlike ``live().public()``, which runs a query for the restrictions first, the
-        restricted paths come from the cache, and a site without restrictions adds
+        Unlike ``live().public()``, which queries the restrictions every time, the
+        restricted paths are read once per request, and a site without restrictions adds
         nothing to the query.
         """
         queryset = self.live()
@@ -64,7 +65,7 @@ class BasePage(Page):
 
     def get_view_restrictions(self):
         """Wagtail checks these (two queries) before serving every page; a site without
-        any view restriction, as the cache knows, has none to find."""
+        any view restriction (read once per request) has none to find."""
         if not restricted_paths():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
