@@ -54,6 +54,16 @@ def test_production_refuses_to_start_without_a_required_variable(variable):
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
 
 
+def test_production_without_redis_shares_one_cache_between_workers(tmp_path):
+    env = {**PRODUCTION_ENV, "CACHE_DIR": str(tmp_path)}
+    script = "from django.core.cache import cache; cache.set('shared', 'yes', 60)"
+    assert run_manage("shell", "-c", script, env=env).returncode == 0
+    result = run_manage(
+        "shell", "-c", "from django.core.cache import cache; print(cache.get('shared'))", env=env
+    )
+    assert result.stdout.strip().splitlines()[-1] == "yes", result.stderr
+
+
 def test_production_passes_the_deployment_checklist():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr

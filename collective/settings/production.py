@@ -20,6 +20,18 @@ if not env.str("DATABASE_URL", default=""):
     raise ImproperlyConfigured("Set the DATABASE_URL environment variable")
 MAILERS = mailers_from_url(env.email_url("EMAIL_URL", default="smtp://localhost:25"))  # noqa: F405
 
+if not env.str("REDIS_URL", default=""):
+    # Every gunicorn worker must see the same cache: a publish handled by one worker
+    # must renew the pages, cards and counts the others keep (collective/cache.py).
+    # Without Redis, files shared by the workers of this machine.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env.str("CACHE_DIR", default=str(BASE_DIR / "cache")),  # noqa: F405
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT")
