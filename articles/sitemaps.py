@@ -1,6 +1,6 @@
 """The sitemap: /sitemap.xml is an index of sections, each served a page at a time
 (/sitemap-pages.xml?p=2). A page of a section costs the same few queries however big
-the site is: one to find the site, one to count, one to read the page's rows.
+the site is: which pages are private, a count, and the page's rows (the site is cached).
 
 Addresses are on the default Site's hostname and port, as the pages' own canonical URLs.
 """
