@@ -26,6 +26,11 @@ SKIPPED_PREFIXES = ("/static/", "/media/", "/documents/", "/api/")
 
 
 def generation():
+    """The site-wide generation, read from the cache once per request."""
+    return per_request("generation", read_generation)
+
+
+def read_generation():
     value = cache.get(GENERATION_KEY)
     if value is None:
         # Starting from the clock, not from 1: if the cache loses this key but keeps
@@ -52,10 +57,14 @@ def purge_all(**kwargs):
     then on a miss. (Purging inside the publishing transaction would let a reader
     cache the old page under the new generation before the commit.) What this request
     has remembered (``per_request``) is forgotten at once."""
+    forget_request_memo()
+    on_commit(next_generation)
+
+
+def forget_request_memo():
     memo = request_memo.get()
     if memo:
         memo.clear()
-    on_commit(next_generation)
 
 
 # Values a request works out once, however often it asks (see per_request).
@@ -74,10 +83,11 @@ def per_request(name, compute):
 
 
 def next_generation():
+    forget_request_memo()
     try:
         cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    except ValueError:  # the key was lost: start again from the clock, as generation() does
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
 def is_cacheable_request(request):
@@ -129,7 +139,8 @@ class CachedSiteMiddleware:
     queries on every request. They change only when an editor changes them, which moves
     the generation on, so they are kept in the cache and put where Wagtail and
     wagtail.contrib.settings look for them first (``request._wagtail_site`` and the
-    settings' own request attribute)."""
+    settings' own request attribute). It also gives each request the memo that
+    ``per_request`` keeps (the generation, which pages are private)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

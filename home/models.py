@@ -13,13 +13,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from collective.cache import derived, per_request
+
 
 def restricted_paths():
     """Tree paths of the pages with a view restriction (a password, a login, groups): a
     handful on most sites, often none. Read once per request, never from the shared
     cache: privacy must not wait for a cache to catch up."""
-    from collective.cache import per_request
-
     return per_request(
         "restricted-paths",
         lambda: list(
@@ -151,9 +151,9 @@ class HomePage(BasePage):
         default takes two queries on every request."""
         if not path_components:
             return super().route(request, path_components)
-        from collective.cache import derived
-
         slug = path_components[0]
+        if len(slug) > Page._meta.get_field("slug").max_length:
+            raise Http404  # no page has it; not worth a cache key
 
         def find_child():
             child = self.get_children().filter(slug=slug).first()

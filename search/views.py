@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from articles.listing import Filter, Listing, paginate
 from articles.models import EssayPage, OrganisationName, OrganisationPage, SourcePage
-from articles.models.essays import essay_filter_choices
+from articles.models.essays import about_organisation, by_contributor, essay_filters, on_topic
 from home.models import ReadableQuerySet
 
 MAX_QUERY_LENGTH = 200
@@ -58,19 +58,19 @@ class Scope:
             narrowed=True,
         )
 
-    def by_organisation(self, slug):
+    def by_organisation(self, organisation_id):
         return Scope(
-            self.essays.filter(organisations__slug=slug),
-            self.organisations.filter(slug=slug),
-            self.sources.filter(organisations__slug=slug),
+            about_organisation(self.essays, organisation_id),
+            self.organisations.filter(pk=organisation_id),
+            self.sources.filter(organisations=organisation_id),
             narrowed=True,
         )
 
-    def essays_where(self, **lookup):
-        """A filter only essays have: the other types drop out."""
+    def essays_where(self, essay_filter, value):
+        """A filter only essays have (one of the essay index's): the other types drop out."""
         empty = self.none()
         return Scope(
-            self.essays.filter(**lookup), empty.organisations, empty.sources, narrowed=True
+            essay_filter(self.essays, value), empty.organisations, empty.sources, narrowed=True
         )
 
     def by_year(self, year):
@@ -96,26 +96,27 @@ class Scope:
 
 
 def search_filters():
-    choices = essay_filter_choices()
+    known = essay_filters()
+    choices, ids = known["choices"], known["ids"]
     return [
         Filter("type", "Type", TYPES, lambda scope, value: scope.only(value)),
         Filter(
             "organisation",
             "Organisation",
             choices["organisation"],
-            lambda scope, value: scope.by_organisation(value),
+            lambda scope, value: scope.by_organisation(ids["organisation"][value]),
         ),
         Filter(
             "topic",
             "Topic",
             choices["topic"],
-            lambda scope, value: scope.essays_where(topics__slug=value),
+            lambda scope, value: scope.essays_where(on_topic, ids["topic"][value]),
         ),
         Filter(
             "contributor",
             "Contributor",
             choices["contributor"],
-            lambda scope, value: scope.essays_where(essay_contributors__contributor__slug=value),
+            lambda scope, value: scope.essays_where(by_contributor, ids["contributor"][value]),
         ),
         Filter("year", "Year", choices["year"], lambda scope, value: scope.by_year(value)),
     ]

@@ -74,8 +74,8 @@ class EssayIndexPage(IndexRoutingMixin, FilteredListingMixin, BasePage):
     per_page = 12
 
     def get_listing(self, params):
-        filters = essay_filters()
-        choices, ids = filters["choices"], filters["ids"]
+        known = essay_filters()
+        choices, ids = known["choices"], known["ids"]
         filters = [
             Filter(
                 "organisation",
@@ -132,22 +132,11 @@ def by_contributor(essays, contributor_id):
     )
 
 
-def essay_filter_choices():
-    """{filter: {value: label}} for every essay filter (years newest first).
-
-    Only values that match an essay readers may see are offered.
-    """
-    return essay_filters()["choices"]
-
-
-def essay_filter_ids():
-    """{filter: {value: id}}: the organisation, topic or contributor a slug names."""
-    return essay_filters()["ids"]
-
-
 def essay_filters():
-    """Choices and ids of the essay filters from one UNION query, kept in the cache until
-    the site's content changes."""
+    """The essay filters from one UNION query, kept in the cache until the site's content
+    changes: ``choices``, {filter: {value: label}} (years newest first), and ``ids``,
+    {filter: {value: id}} (the organisation, topic or contributor a slug names). Only
+    values that match an essay readers may see are offered."""
     return derived("essay-filters", find_essay_filters)
 
 
