@@ -1,33 +1,59 @@
 """The sitemap: /sitemap.xml is an index of sections, each served a page at a time
 (/sitemap-pages.xml?p=2). A page of a section costs the same few queries however big
-the site is: which pages are private, a count, and the page's rows (the site is cached).
+the site is: which pages are private and the page's rows (the site and the counts are
+cached).
 
 Addresses are on the default Site's hostname and port, as the pages' own canonical URLs.
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import quote
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
+from django.utils.functional import cached_property
 from wagtail.models import Page, Site
 
-from articles.models import Contributor
-from articles.models.essays import live_essays
+from articles.listing import ListingPaginator
+from articles.models.essays import published_contributors
+from collective.cache import derived
 from home.models import ReadableQuerySet
+
+# As reverse() quotes a path (django.urls.resolvers).
+PATH_SAFE = "/~:@!$&'()*+,;="
 
 
 class SiteSitemap(Sitemap):
-    """Locations on the default Site's root URL rather than on the request's host."""
+    """Locations on the default Site's root URL rather than on the request's host.
+
+    What the index needs of each section (its number of pages, when its pages last
+    changed) is kept until the site's content changes, as the listings' counts are. A
+    page of a section is its rows, made into entries without a template loop
+    (``sitemap_entries``), each location built from the section's prefix.
+    """
 
     limit = 1000
 
     def __init__(self):
-        self.site = Site.objects.select_related("root_page").get(is_default_site=True)
+        self.site = derived(
+            "sitemap:default-site",
+            lambda: Site.objects.select_related("root_page").get(is_default_site=True),
+        )
+
+    @cached_property
+    def paginator(self):
+        return ListingPaginator(self._items(), self.limit)
 
     def get_urls(self, page=1, site=None, protocol=None):
-        root = urlsplit(self.site.root_url)
-        return self._urls(page, root.scheme, root.netloc)
+        root = self.site.root_url
+        urls = []
+        for item in self.paginator.page(page).object_list:
+            lastmod = self.lastmod(item) if hasattr(self, "lastmod") else None
+            urls.append({"location": root + self.location(item), "lastmod": lastmod})
+        lastmods = [url["lastmod"] for url in urls]
+        if lastmods and None not in lastmods:
+            self.latest_lastmod = max(lastmods)
+        return urls
 
 
 class PageSitemap(SiteSitemap):
@@ -42,28 +68,39 @@ class PageSitemap(SiteSitemap):
             .values("url_path", "last_published_at")
         )
 
+    @cached_property
+    def prefix(self):
+        return reverse("wagtail_serve", args=("",))
+
     def location(self, page):
-        # As Page.get_url_parts: the page's path below the site's root page, served by Wagtail.
+        # As Page.get_url_parts: the page's path below the site's root page, served by
+        # Wagtail, quoted as reverse() would.
         below_root = page["url_path"][len(self.site.root_page.url_path) :]
-        return reverse("wagtail_serve", args=(below_root,))
+        return self.prefix + quote(below_root, safe=PATH_SAFE)
 
     def lastmod(self, page):
         return page["last_published_at"]
 
     def get_latest_lastmod(self):
-        return self.items().aggregate(latest=Max("last_published_at"))["latest"]
+        return derived(
+            "sitemap:pages:latest",
+            lambda: self.items().aggregate(latest=Max("last_published_at"))["latest"],
+        )
 
 
 class ContributorSitemap(SiteSitemap):
     """Profiles of contributors with at least one essay readers can see."""
 
     def items(self):
-        return (
-            Contributor.objects.filter(essays__page__in=live_essays()).distinct().order_by("slug")
-        )
+        return published_contributors().order_by("slug").values_list("slug", flat=True)
 
-    def location(self, contributor):
-        return reverse("contributor", args=(contributor.slug,))
+    @cached_property
+    def prefix(self):
+        return reverse("contributors")
+
+    def location(self, slug):
+        # A profile is at its slug below the list (collective/urls.py).
+        return f"{self.prefix}{slug}/"
 
 
 SITEMAPS = {"pages": PageSitemap, "contributors": ContributorSitemap}

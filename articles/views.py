@@ -3,13 +3,14 @@ from django.template.response import TemplateResponse
 
 from articles.listing import paginate
 from articles.models import Contributor
-from articles.models.essays import live_essays
+from articles.models.essays import live_essays, published_contributors
 
 
 def contributor_list(request):
-    contributors = Contributor.objects.filter(essays__page__in=live_essays()).distinct()
     return TemplateResponse(
-        request, "articles/contributor_list.html", {"contributors": contributors.order_by("name")}
+        request,
+        "articles/contributor_list.html",
+        {"contributors": published_contributors().order_by("name")},
     )
 
 

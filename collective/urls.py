@@ -29,7 +29,7 @@ urlpatterns = [
     path(
         "sitemap-<slug:section>.xml",
         sitemap_views.sitemap,
-        {"sitemaps": SITEMAPS},
+        {"sitemaps": SITEMAPS, "template_name": "sitemaps/section.xml"},
         name="sitemap_section",
     ),
     path(
