@@ -3,10 +3,12 @@
 PostgreSQL ranks every match of a query (``ts_rank`` over each page's whole vector)
 before it can return the best ones: a word found in nearly every essay costs a ranking
 of every essay, and so grows with the site. Here the backend first picks, cheaply and
-with the search index's GIN index, the ``CANDIDATES`` most recently indexed matches in
-the queryset, and ranks only those. A query matching fewer pages ranks them all, as
-before; one matching more is ranked among the newest ``CANDIDATES`` (the search page
-says so, and filters narrow the candidates first).
+with the search index's indexes, the ``CANDIDATES`` most recently indexed matches in
+the queryset and the ``TITLE_CANDIDATES`` most recent whose title matches, and ranks
+only those. A query matching fewer pages ranks them all, as before; one matching more
+is ranked among the newest matches and the title matches (the search page says so, and
+filters narrow the candidates first), so an older essay named for the words typed is
+still found.
 
 Other databases use the database backend unchanged.
 """
@@ -24,7 +26,8 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import Fuzzy, MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-CANDIDATES = 500
+CANDIDATES = 200
+TITLE_CANDIDATES = 100
 
 
 class NewestCandidatesQueryCompiler(PostgresSearchQueryCompiler):
@@ -45,20 +48,27 @@ class NewestCandidatesQueryCompiler(PostgresSearchQueryCompiler):
         return results
 
     def candidates(self, config):
-        """Ids of the newest CANDIDATES pages of the queryset that match the query."""
+        """Ids of the pages of the queryset to rank: the newest CANDIDATES that match the
+        query anywhere, and the newest TITLE_CANDIDATES whose title matches, however old
+        (the title weighs most in the ranking; titles are short to test)."""
         model = self.queryset.model
-        document = CombinedExpression(F("title"), "||", F("body"))
+        query = self.build_tsquery(self.query, config=config)
         in_queryset = self.queryset.order_by().filter(
             pk=Cast(OuterRef("object_id"), IntegerField())
         )
-        return (
+        matches = (
             IndexEntry.objects.filter(content_type_id__in=get_descendants_content_types_pks(model))
-            .annotate(document=document)
-            .filter(document=self.build_tsquery(self.query, config=config))
             .filter(Exists(in_queryset))
             .order_by("-pk")
-            .values_list(Cast("object_id", IntegerField()), flat=True)[:CANDIDATES]
         )
+        page_id = Cast("object_id", IntegerField())
+        in_title = matches.filter(title=query).values_list(page_id, flat=True)
+        anywhere = (
+            matches.annotate(document=CombinedExpression(F("title"), "||", F("body")))
+            .filter(document=query)
+            .values_list(page_id, flat=True)
+        )
+        return anywhere[:CANDIDATES].union(in_title[:TITLE_CANDIDATES], all=True)
 
 
 class NewestCandidatesSearchBackend(PostgresSearchBackend):

@@ -111,6 +111,21 @@ def test_a_common_word_is_ranked_among_the_newest_matches(client, monkeypatch):
 
 
 @postgres_only
+def test_an_older_page_with_the_word_in_its_title_is_still_found(client, monkeypatch):
+    monkeypatch.setattr("search.backend.CANDIDATES", 2)
+    EssayPageFactory(title="Samizdat in the nineties", standfirst="An old essay.")
+    for n in range(4):
+        EssayPageFactory(title=f"Essay {n}", standfirst="It is about samizdat.")
+    assert sorted(found(client, "query=samizdat")) == [
+        "Essay 2",
+        "Essay 3",
+        "Samizdat in the nineties",
+    ]
+    monkeypatch.setattr("search.backend.TITLE_CANDIDATES", 0)
+    assert sorted(found(client, "query=samizdat")) == ["Essay 2", "Essay 3"]
+
+
+@postgres_only
 def test_filters_choose_the_candidates_before_they_are_limited(client, monkeypatch):
     monkeypatch.setattr("search.backend.CANDIDATES", 2)
     older = OrganisationPageFactory(short_name="OLD", slug="old")
