@@ -184,6 +184,7 @@ class HomePage(BasePage):
             # serve the order (home/migrations/0002).
             recent_sources=SourcePage.objects.readable()
             .filter(content_type=ContentType.objects.get_for_model(SourcePage))
+            .only(*SourcePage.CARD_FIELDS)
             .order_by("-first_published_at")[:5],
         )
         return context

@@ -157,6 +157,8 @@ class OrganisationPage(BasePage):
     parent_page_types = ["articles.OrganisationIndexPage"]
     subpage_types = []
     LIST_LIMIT = 5
+    # What a link to an organisation shows: its short name, at its address.
+    LINK_FIELDS = ("title", "url_path", "short_name")
 
     class Meta:
         verbose_name = "organisation"
@@ -188,11 +190,14 @@ class OrganisationPage(BasePage):
         ("Split from", CWI, ...) and the CWI's page ("Split from it", IMT, ...).
         """
         visible = OrganisationPage.objects.readable()
+        # Of either end, only what a relation shows: its name and address.
+        shown = [f"{end}__{field}" for end in ("page", "other") for field in self.LINK_FIELDS]
         relations = (
             OrganisationRelation.objects.filter(
                 Q(page=self, other__in=visible) | Q(other=self, page__in=visible)
             )
             .select_related("page", "other")
+            .only("kind", "year", "until", "note", "page", "other", *shown)
             .order_by("year", "pk")
         )
         return [
@@ -289,10 +294,13 @@ class OrganisationPage(BasePage):
         sources = list(
             SourcePage.objects.readable()
             .filter(organisations=self)
+            .only(*SourcePage.CARD_FIELDS)
             .order_by("-date", "title")[: self.LIST_LIMIT + 1]
         )
-        family = OrganisationPage.objects.readable().filter(
-            Q(parent_international=self) | Q(pk=self.parent_international_id)
+        family = (
+            OrganisationPage.objects.readable()
+            .filter(Q(parent_international=self) | Q(pk=self.parent_international_id))
+            .only(*self.LINK_FIELDS, "country")
         )
         context.update(
             essays=essays[: self.LIST_LIMIT],

@@ -275,6 +275,9 @@ class SourcePage(BasePage):
             return "Undated"
         return format_date(self.date, DATE_FORMATS[self.date_precision])
 
+    # What a source's card shows (components/source_card.html): lists of cards read only these.
+    CARD_FIELDS = ("title", "url_path", "source_type", "creator", "date", "date_precision")
+
     @property
     def display_creator(self):
         return self.creator or "Anonymous"
