@@ -357,6 +357,28 @@ def test_restore_refuses_a_non_empty_target_without_force(small_backup, tmp_path
     assert tree_hashes(media_root) == read_manifest(small_backup)["media_files"]
 
 
+def test_a_restore_purges_the_page_cache(small_backup, tmp_path):
+    """Pages, cards and counts cached from the content before the restore are not served
+    after it (production settings: a file cache the processes share)."""
+    env = {
+        "DJANGO_SETTINGS_MODULE": "collective.settings.production",
+        "SECRET_KEY": "a-production-like-secret-key-with-plenty-of-distinct-characters-0123456789",
+        "ALLOWED_HOSTS": "collective.example.org",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'restored.sqlite3'}",
+        "MEDIA_ROOT": str(tmp_path / "restored-media"),
+        "CACHE_DIR": str(tmp_path / "cache"),
+        "REDIS_URL": "",
+    }
+    read = "from collective.cache import read_generation; print(read_generation())"
+    before = manage("shell", "-c", read, **env)
+    assert before.returncode == 0, before.stderr
+    restored = manage("restore", str(small_backup), **env)
+    assert restored.returncode == 0, restored.stderr
+    assert "The page cache was purged." in restored.stdout
+    after = manage("shell", "-c", read, **env)
+    assert int(after.stdout.split()[-1]) == int(before.stdout.split()[-1]) + 1
+
+
 def test_restore_refuses_a_media_root_with_files_without_force(small_backup, tmp_path):
     media_root = tmp_path / "live-media"
     media_root.mkdir()

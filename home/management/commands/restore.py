@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
 from collective import backups
+from collective.cache import next_generation
 
 
 class Command(BaseCommand):
@@ -31,9 +32,12 @@ class Command(BaseCommand):
             result = backups.restore(Path(folder), database, Path(settings.MEDIA_ROOT), force)
         except backups.BackupError as error:
             raise CommandError(str(error)) from None
+        # What the cache holds (pages, cards, counts) is of the content before: every
+        # reader's next request is rendered from the restored database.
+        next_generation()
         counts = ", ".join(f"{value} {name}" for name, value in result.counts.items())
         self.stdout.write(
             f"Restored {folder} into {backups.describe(database)} ({counts}) and "
             f"{result.media_files} media files into {settings.MEDIA_ROOT}; "
-            "all match the manifest."
+            "all match the manifest. The page cache was purged."
         )
