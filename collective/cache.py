@@ -1,10 +1,12 @@
 """A page cache for anonymous readers that is never stale.
 
 Anonymous GET responses of public pages are kept in the default cache (Redis when
-REDIS_URL is set). Every key carries a site-wide generation number; anything that
-can change what a page shows (publishing, unpublishing, moving, renaming or
-deleting a page, privacy settings, contributor profiles, site settings) moves the
-generation on, so the next request of every page is rendered afresh. A whole-site
+REDIS_URL is set), each with the site-wide generation number it was rendered in;
+anything that can change what a page shows (publishing, unpublishing, moving,
+renaming or deleting a page, privacy settings, contributor profiles, site settings,
+a restore) moves the generation on, so a page kept from an earlier generation is not
+served: the next request of every page is rendered afresh. A hit reads the
+generation and the page together, in one round trip to the cache. A whole-site
 purge is simple and correct: an essay appears on its index pages, organisations,
 sources, the home page, feeds, the sitemap and search results.
 
@@ -122,14 +124,18 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
-        key = f"page-cache:{generation()}:{request.get_host()}:{request.get_full_path()}"
-        response = cache.get(key)
-        if response is not None:
+        key = f"page-cache:{request.get_host()}:{request.get_full_path()}"
+        found = cache.get_many([GENERATION_KEY, key])
+        current = found.get(GENERATION_KEY) or read_generation()
+        rendered_in, response = found.get(key, (None, None))
+        if response is not None and rendered_in == current:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if is_cacheable_response(response):
-            cache.set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
+            # The generation read before rendering: a change committed meanwhile moves
+            # it on, and this page is then not served.
+            cache.set(key, (current, response), timeout=settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 
