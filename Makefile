@@ -96,4 +96,4 @@ bench: install ## Build a large site on PostgreSQL and measure it under load
 	  echo "make bench needs wrk and could not install it: run 'sudo apt-get install -y wrk' (Debian) and try again." >&2; exit 1; }
 	$(PY) bench/run.py --essays $(or $(ESSAYS),10000) --sources $(or $(SOURCES),2000) \
 	  --organisations $(or $(ORGANISATIONS),60) --contributors $(or $(CONTRIBUTORS),300) \
-	  --topics $(or $(TOPICS),40) --duration $(or $(DURATION),10)$(if $(MODES), --modes $(MODES))
+	  --topics $(or $(TOPICS),40) --duration $(or $(DURATION),5) --rounds $(or $(ROUNDS),3)$(if $(MODES), --modes $(MODES))

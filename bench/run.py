@@ -1,7 +1,8 @@
 """`make bench`: build a large site on PostgreSQL, serve it as production does, measure it.
 
     .venv/bin/python bench/run.py [--essays 10000] [--sources 2000] [--organisations 60]
-        [--contributors 300] [--topics 40] [--duration 10] [--skip-build] [--modes off,on]
+        [--contributors 300] [--topics 40] [--duration 5] [--rounds 3] [--skip-build]
+        [--modes off,on]
 
 1. Builds the site in the database ``collective_bench`` (dropped and created; a migrated
    empty copy, ``collective_bench_template``, is kept to skip the migrations next time)
@@ -11,8 +12,11 @@
    127.0.0.1 only, with Redis database 14 as the cache.
 3. For each URL: wrk (16 connections, 2 threads, --duration seconds) for requests/s and
    latency percentiles (bench/latency.lua), and SQL queries per request counted outside
-   the load, in-process (bench/inproc.py). With the page cache off and, if the project has
-   one (PAGE_CACHE_ENABLED), on.
+   the load, in-process (bench/inproc.py). Every URL, the static file included, is
+   measured in each of --rounds rounds, one URL after another, and the median round is
+   reported: a few seconds in which the machine is slower then move one round of every
+   URL, not the whole of one. With the page cache off and, if the project has one
+   (PAGE_CACHE_ENABLED), on.
 4. Prints a table per mode and writes bench/results/<UTC time>-<essays>.json,
    latest.json and latest-<essays>.json.
 
@@ -55,7 +59,12 @@ def parse_args():
     parser.add_argument("--organisations", type=int, default=60)
     parser.add_argument("--contributors", type=int, default=300)
     parser.add_argument("--topics", type=int, default=40)
-    parser.add_argument("--duration", type=int, default=10, help="seconds of load per URL")
+    parser.add_argument(
+        "--duration", type=int, default=5, help="seconds of load per URL in each round"
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="rounds over every URL; the median is reported"
+    )
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
@@ -377,6 +386,34 @@ def count_queries(args, env, urls):
     return marked_json(counted.stdout, "INPROC_JSON")["results"]
 
 
+def measure_url(args, server, item):
+    """One wrk run of one URL, after a warm-up; measured again (up to ATTEMPTS) if
+    PostgreSQL or Redis restarted meanwhile, or if it failed."""
+    for attempt in range(1, ATTEMPTS + 1):
+        before = wait_for_services(args)
+        for _ in range(2):  # warm both workers (and, when on, fill the page cache)
+            status, _body = fetch(server.base, item["url"])
+        measured = load(args, server.base + item["url"])
+        server.drain()
+        after = services_state(args)
+        if after == before and status == 200 and not measured["errors"]:
+            break
+        reason = (
+            "PostgreSQL or Redis restarted meanwhile"
+            if after != before
+            else f"HTTP {status}, errors {measured['errors']}"
+        )
+        if attempt < ATTEMPTS:
+            say(f"  {item['url']}: {reason}; measuring again")
+            time.sleep(3)
+    say(
+        f"    {item['name']:<30} {measured['rps']:>8.1f} req/s  p50 {measured['p50_ms']:>8.1f} ms"
+        f"  p99 {measured['p99_ms']:>8.1f} ms"
+        + (f"  errors {measured['errors']}" if measured["errors"] else "")
+    )
+    return {"status": status, "attempts": attempt, **measured}
+
+
 def measure_mode(args, page_cache, urls, log_path):
     env = server_env(args, page_cache)
     wait_for_services(args)
@@ -385,36 +422,21 @@ def measure_mode(args, page_cache, urls, log_path):
     counts = count_queries(args, env, urls)
     say(f"Page cache {'on' if page_cache else 'off'}: gunicorn on 127.0.0.1:{args.port}")
     server = Server(args, env, log_path)
-    rows = []
+    runs = {item["url"]: [] for item in urls}
     try:
-        for item in urls:
-            for attempt in range(1, ATTEMPTS + 1):
-                before = wait_for_services(args)
-                for _ in range(2):  # warm both workers (and, when on, fill the page cache)
-                    status, _body = fetch(server.base, item["url"])
-                measured = load(args, server.base + item["url"])
-                server.drain()
-                after = services_state(args)
-                if after == before and status == 200 and not measured["errors"]:
-                    break
-                reason = (
-                    "PostgreSQL or Redis restarted meanwhile"
-                    if after != before
-                    else f"HTTP {status}, errors {measured['errors']}"
-                )
-                if attempt < ATTEMPTS:
-                    say(f"  {item['url']}: {reason}; measuring again")
-                    time.sleep(3)
-            row = {**item, "status": status, "attempts": attempt, **counts[item["url"]]}
-            row.update(measured)
-            rows.append(row)
-            say(
-                f"  {item['name']:<30} {row['rps']:>8.1f} req/s  p50 {row['p50_ms']:>8.1f} ms"
-                f"  p99 {row['p99_ms']:>8.1f} ms  {row['queries']:>3} queries"
-                + (f"  errors {row['errors']}" if row["errors"] else "")
-            )
+        for round_number in range(1, args.rounds + 1):
+            say(f"  round {round_number} of {args.rounds}")
+            for item in urls:
+                runs[item["url"]].append(measure_url(args, server, item))
     finally:
         server.stop()
+    rows = []
+    for item in urls:
+        measured = runs[item["url"]]
+        median = sorted(measured, key=lambda run: run["rps"])[len(measured) // 2]
+        row = {**item, **counts[item["url"]], **median}
+        row["rounds_rps"] = [run["rps"] for run in measured]
+        rows.append(row)
     static = next(row for row in rows if row["url"] == "/static/css/site.css")
     for row in rows:
         row["vs_static"] = round(row["rps"] / static["rps"], 4) if static["rps"] else None
@@ -555,6 +577,7 @@ def main():
             "connections": args.connections,
             "threads": args.threads,
             "seconds_per_url": args.duration,
+            "rounds": args.rounds,
             "gunicorn_workers": args.workers,
             "gunicorn_overrides": {
                 key: value
@@ -581,7 +604,8 @@ def main():
     for mode, rows in results.items():
         say(
             f"\nPage cache {mode} ({args.essays} essays; wrk -t{args.threads} "
-            f"-c{args.connections} -d{args.duration}s; gunicorn {args.workers} workers)\n"
+            f"-c{args.connections} -d{args.duration}s, median of {args.rounds} rounds; "
+            f"gunicorn {args.workers} workers)\n"
         )
         say(table(rows))
         for row in rows:
