@@ -178,7 +178,7 @@ class HomePage(BasePage):
             featured_essays=featured,
             latest_essays=essays.exclude(pk__in=[essay.pk for essay in featured])[:6],
             organisations=OrganisationPage.objects.readable()
-            .only("title", "url_path", "short_name", "full_name")
+            .only(*OrganisationPage.LINK_FIELDS)
             .order_by("short_name"),
             # Filtering on the content type lets the page_type_first_published index
             # serve the order (home/migrations/0002).

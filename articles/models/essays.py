@@ -59,7 +59,7 @@ def essay_card_prefetches():
         Prefetch(
             "organisations",
             queryset=OrganisationPage.objects.readable()
-            .only("title", "url_path", "short_name")
+            .only(*OrganisationPage.LINK_FIELDS)
             .order_by("short_name"),
         ),
     ]
@@ -446,7 +446,9 @@ class EssayPage(BasePage):
 
     @cached_property
     def readable_organisations(self):
-        return list(self.organisations.readable().order_by("short_name"))
+        return list(
+            self.organisations.readable().only(*OrganisationPage.LINK_FIELDS).order_by("short_name")
+        )
 
     @cached_property
     def topic_list(self):

@@ -157,8 +157,8 @@ class OrganisationPage(BasePage):
     parent_page_types = ["articles.OrganisationIndexPage"]
     subpage_types = []
     LIST_LIMIT = 5
-    # What a link to an organisation shows: its short name, at its address.
-    LINK_FIELDS = ("title", "url_path", "short_name")
+    # What a link to an organisation shows: its names, at its address.
+    LINK_FIELDS = ("title", "url_path", "short_name", "full_name")
 
     class Meta:
         verbose_name = "organisation"

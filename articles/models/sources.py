@@ -232,7 +232,11 @@ class SourcePage(BasePage):
 
     @cached_property
     def readable_organisations(self):
-        return list(self.organisations.readable().order_by("short_name"))
+        return list(
+            self.organisations.readable()
+            .only(*self.organisations.model.LINK_FIELDS)
+            .order_by("short_name")
+        )
 
     def citing_essays(self):
         """Live, public essays citing this source, newest first."""
