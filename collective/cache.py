@@ -116,17 +116,27 @@ def is_cacheable_response(response):
 
 class PageCacheMiddleware:
     """Serve anonymous readers from the cache; listed after the security middleware so
-    cached responses still get fresh security headers."""
+    cached responses still get fresh security headers. The first of the project's
+    middleware, it also gives each request the memo that ``per_request`` keeps (the
+    generation, which pages are private), so that the generation read here is the one
+    the rest of the request uses."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        token = request_memo.set({})
+        try:
+            return self.serve(request)
+        finally:
+            request_memo.reset(token)
+
+    def serve(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
         key = f"page-cache:{request.get_host()}:{request.get_full_path()}"
         found = cache.get_many([GENERATION_KEY, key])
-        current = found.get(GENERATION_KEY) or read_generation()
+        current = per_request("generation", lambda: found.get(GENERATION_KEY) or read_generation())
         rendered_in, response = found.get(key, (None, None))
         if response is not None and rendered_in == current:
             response["X-Page-Cache"] = "hit"
@@ -145,8 +155,7 @@ class CachedSiteMiddleware:
     queries on every request. They change only when an editor changes them, which moves
     the generation on, so they are kept in the cache and put where Wagtail and
     wagtail.contrib.settings look for them first (``request._wagtail_site`` and the
-    settings' own request attribute). It also gives each request the memo that
-    ``per_request`` keeps (the generation, which pages are private)."""
+    settings' own request attribute)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -171,8 +180,4 @@ class CachedSiteMiddleware:
             request._wagtail_site = site
             site_settings._request = request
             setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
-        token = request_memo.set({})
-        try:
-            return self.get_response(request)
-        finally:
-            request_memo.reset(token)
+        return self.get_response(request)

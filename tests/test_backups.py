@@ -29,6 +29,7 @@ from wagtail.models import Page, Revision, Task, Workflow, WorkflowPage, Workflo
 
 from collective import backups
 from tests.factories import EssayPageFactory, UserFactory
+from tests.test_foundation import PRODUCTION_ENV
 
 BASE_DIR = Path(settings.BASE_DIR)
 SQLITE_ENGINE = "django.db.backends.sqlite3"
@@ -361,9 +362,7 @@ def test_a_restore_purges_the_page_cache(small_backup, tmp_path):
     """Pages, cards and counts cached from the content before the restore are not served
     after it (production settings: a file cache the processes share)."""
     env = {
-        "DJANGO_SETTINGS_MODULE": "collective.settings.production",
-        "SECRET_KEY": "a-production-like-secret-key-with-plenty-of-distinct-characters-0123456789",
-        "ALLOWED_HOSTS": "collective.example.org",
+        **PRODUCTION_ENV,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'restored.sqlite3'}",
         "MEDIA_ROOT": str(tmp_path / "restored-media"),
         "CACHE_DIR": str(tmp_path / "cache"),

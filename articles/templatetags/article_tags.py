@@ -102,11 +102,6 @@ def sitemap_entries(urlset):
     entries = []
     for url in urlset:
         lastmod = url["lastmod"]
-        if lastmod is None:
-            entries.append(f"<url><loc>{html.escape(url['location'])}</loc></url>")
-        else:
-            day = timezone.localtime(lastmod).date().isoformat()
-            entries.append(
-                f"<url><loc>{html.escape(url['location'])}</loc><lastmod>{day}</lastmod></url>"
-            )
+        day = f"<lastmod>{timezone.localtime(lastmod).date()}</lastmod>" if lastmod else ""
+        entries.append(f"<url><loc>{html.escape(url['location'])}</loc>{day}</url>")
     return mark_safe("\n".join(entries))
