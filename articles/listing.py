@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import QuerySet
+from django.db.models.query import ModelIterable
 from django.http import Http404
 from django.utils.functional import cached_property
 
@@ -84,19 +85,44 @@ class Listing:
 
 
 class ListingPaginator(Paginator):
-    """A paginator whose count of a queryset is kept until the site's content changes:
-    counting every matching essay costs more the more there are, a cached count does not."""
+    """A paginator that keeps, until the site's content changes, what costs more the
+    more essays there are: the count of a queryset, and which rows a page of it holds
+    (page 200 of the essays, found with OFFSET, means reading every essay before it).
+    A later page then reads just its own rows, by primary key, however deep it is."""
+
+    @cached_property
+    def digest(self):
+        """A name for the queryset's SQL; None when it is not a queryset or is empty."""
+        if not isinstance(self.object_list, QuerySet):
+            return None
+        try:
+            sql, params = self.object_list.query.sql_with_params()
+        except EmptyResultSet:  # .none(): nothing to count
+            return None
+        return hashlib.sha256(repr((sql, params)).encode()).hexdigest()
 
     @cached_property
     def count(self):
         if not isinstance(self.object_list, QuerySet):
             return super().count
-        try:
-            sql, params = self.object_list.query.sql_with_params()
-        except EmptyResultSet:  # .none(): nothing to count
+        if self.digest is None:
             return 0
-        digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()
-        return derived(f"count:{digest}", self.object_list.count)
+        return derived(f"count:{self.digest}", self.object_list.count)
+
+    def page(self, number):
+        page = super().page(number)
+        rows = page.object_list
+        if self.digest is None or rows._iterable_class is not ModelIterable:
+            return page  # not a queryset of rows (a list, or values()): read as it is
+        start, end = rows.query.low_mark, rows.query.high_mark
+        if not start:
+            return page  # the first page reads its rows straight off the index
+        ids = derived(
+            f"page:{self.digest}:{start}:{end}", lambda: list(rows.values_list("pk", flat=True))
+        )
+        found = {row.pk: row for row in self.object_list.filter(pk__in=ids)}
+        page.object_list = [found[pk] for pk in ids if pk in found]
+        return page
 
 
 def paginate(queryset, page_number, per_page):

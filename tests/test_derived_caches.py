@@ -3,8 +3,11 @@ choices and counts, the site with its settings and the home page's children, the
 restrictions, essay cards. Each shows a change on the next request; and the search
 ranks a bounded number of candidates (search/backend.py)."""
 
+from datetime import date
+
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from articles.models import EssayIndexPage
@@ -88,6 +91,40 @@ def test_an_essay_card_shows_a_contributor_renamed_since(client):
     page = text(client, "/essays/")
     assert "New Pen Name" in page
     assert "Old Pen Name" not in page
+
+
+def listed(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return [essay.title for essay in response.context["page_obj"]]
+
+
+def test_a_deep_page_of_essays_reads_its_own_rows_once_their_place_is_known(client, monkeypatch):
+    monkeypatch.setattr(EssayIndexPage, "per_page", 2)
+    for n in range(5):
+        EssayPageFactory(title=f"Essay {n}", publication_date=date(2020, 1, 1 + n))
+    assert listed(client, "/essays/?page=3") == ["Essay 0"]
+    with CaptureQueriesContext(connection) as queries:
+        assert listed(client, "/essays/?page=2") == ["Essay 2", "Essay 1"]
+    assert any("OFFSET" in query["sql"] for query in queries.captured_queries)
+    with CaptureQueriesContext(connection) as queries:
+        assert listed(client, "/essays/?page=2") == ["Essay 2", "Essay 1"]
+    assert not any("OFFSET" in query["sql"] for query in queries.captured_queries)
+
+
+def test_a_newly_published_essay_moves_every_page_of_essays_along_at_once(client, monkeypatch):
+    monkeypatch.setattr(EssayIndexPage, "per_page", 2)
+    essays = [
+        EssayPageFactory(title=f"Essay {n}", publication_date=date(2020, 1, 1 + n))
+        for n in range(4)
+    ]
+    assert listed(client, "/essays/?page=2") == ["Essay 1", "Essay 0"]
+    EssayPageFactory(title="Newest", publication_date=date(2021, 1, 1))
+    assert listed(client, "/essays/?page=2") == ["Essay 2", "Essay 1"]
+    assert listed(client, "/essays/?page=3") == ["Essay 0"]
+    essays[3].unpublish()
+    assert listed(client, "/essays/?page=2") == ["Essay 1", "Essay 0"]
+    assert client.get("/essays/?page=3").status_code == 404
 
 
 postgres_only = pytest.mark.skipif(

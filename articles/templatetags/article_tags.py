@@ -23,15 +23,18 @@ def breadcrumbs(context):
     page needs no query; a page reached otherwise (a preview) costs one.
     """
     page = context.get("page")
+    # The request goes on to {% pageurl %}, which finds the site's root paths once per
+    # request with it (and once per page without).
+    request = context.get("request")
     if page is None or page.depth <= 2:
-        return {"ancestors": [], "page": page}
+        return {"ancestors": [], "page": page, "request": request}
     ancestors, current = [], page
     while current.depth > 2 and hasattr(current, "_cached_parent_obj"):
         current = current._cached_parent_obj
         ancestors.insert(0, current)
     if current.depth > 2:
         ancestors = page.get_ancestors().filter(depth__gte=2)
-    return {"ancestors": ancestors, "page": page}
+    return {"ancestors": ancestors, "page": page, "request": request}
 
 
 @register.simple_tag(takes_context=True)
