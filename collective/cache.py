@@ -14,6 +14,7 @@ Never cached: signed-in users (any session cookie), the admin, previews, respons
 that set a cookie or are marked private, and anything but a plain 200.
 """
 
+import pickle
 import time
 from contextvars import ContextVar
 
@@ -44,14 +45,38 @@ def read_generation():
 
 def derived(name, compute):
     """A value computed from the site's content (filter choices, counts), kept in the
-    cache until the next change readers could see, like the pages themselves."""
-    key = f"derived:{generation()}:{name}"
+    cache until the next change readers could see, like the pages themselves.
+
+    A value is the same in every process for a generation, so each process also keeps
+    what it has read (pickled, so that every caller gets its own copy, as from the
+    cache) until the generation moves on: a request asks the shared cache only for the
+    generation and for values this process has not read yet."""
+    current = generation()
+    kept = process_copies(current)
+    if name in kept:
+        return pickle.loads(kept[name])
+    key = f"derived:{current}:{name}"
     value = cache.get(key)
     if value is None:
         value = compute()
-        if value is not None:  # nothing found is not kept: readers choose what to look for
-            cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
+        if value is None:  # nothing found is not kept: readers choose what to look for
+            return None
+        cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
+    if len(kept) < PROCESS_COPIES_LIMIT:
+        kept[name] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
     return value
+
+
+# This process's copies of derived values: {"generation": ..., "values": {name: pickle}}.
+_process_copies = {"generation": None, "values": {}}
+PROCESS_COPIES_LIMIT = 2000
+
+
+def process_copies(current):
+    """The copies kept in this process for generation ``current`` (none of an earlier one)."""
+    if _process_copies["generation"] != current:
+        _process_copies.update(generation=current, values={})
+    return _process_copies["values"]
 
 
 def purge_all(**kwargs):

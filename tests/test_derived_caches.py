@@ -6,11 +6,13 @@ ranks a bounded number of candidates (search/backend.py)."""
 from datetime import date
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from articles.models import EssayIndexPage
+from articles.models import EssayIndexPage, EssayPage
+from collective.cache import GENERATION_KEY, derived
 from home.models import SiteSettings
 from tests.factories import (
     ContributorFactory,
@@ -91,6 +93,24 @@ def test_an_essay_card_shows_a_contributor_renamed_since(client):
     page = text(client, "/essays/")
     assert "New Pen Name" in page
     assert "Old Pen Name" not in page
+
+
+def test_a_change_another_server_made_shows_here_on_the_next_request(client):
+    """Each process keeps copies of what it has read, for one generation: when another
+    process moves the shared generation on, the copies here are not used again."""
+    essay = EssayPageFactory()
+    EssayPageFactory()
+    assert "2 essays" in text(client, "/essays/")
+    # Another server unpublishes the essay: its purge moves the shared generation on.
+    EssayPage.objects.filter(pk=essay.pk).update(live=False)
+    cache.incr(GENERATION_KEY)
+    assert "1 essay<" in text(client, "/essays/")
+
+
+def test_each_reader_of_a_derived_value_gets_a_copy_of_its_own():
+    first = derived("a-list", lambda: ["kept"])
+    first.append("changed by its reader")
+    assert derived("a-list", lambda: ["computed again"]) == ["kept"]
 
 
 def listed(client, url):
