@@ -1,5 +1,6 @@
+from django.apps import apps
 from django.conf import settings
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.urls import reverse
 from modelsearch import index
 from wagtail.contrib.settings.models import BaseSiteSetting
@@ -31,6 +32,12 @@ def purge_on_change(sender, created=False, **kwargs):
 def purge_on_delete(sender, instance, **kwargs):
     if isinstance(instance, (Page, PageViewRestriction, Contributor, Site, BaseSiteSetting)):
         purge_all()
+
+
+def purge_after_migrate(sender, **kwargs):
+    """A deploy runs the migrations: pages rendered by the code it replaces (and values
+    kept in the shape that code gave them) are not served by the new code."""
+    purge_all()
 
 
 def pages_showing(page):
@@ -75,6 +82,11 @@ def register_signal_handlers():
     page_unpublished.connect(purge_all, dispatch_uid="cache_purge_unpublished")
     post_page_move.connect(purge_all, dispatch_uid="cache_purge_moved")
     post_delete.connect(purge_on_delete, dispatch_uid="cache_purge_deleted")
+    post_migrate.connect(
+        purge_after_migrate,
+        sender=apps.get_app_config("articles"),
+        dispatch_uid="cache_purge_migrated",
+    )
     for model in (PageViewRestriction, Contributor, Site, SiteSettings):
         post_save.connect(
             purge_on_change, sender=model, dispatch_uid=f"cache_purge_{model.__name__}"

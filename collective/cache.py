@@ -177,10 +177,12 @@ class PageCacheMiddleware:
 
 class CachedSiteMiddleware:
     """Wagtail finds the request's Site, its root page and the site settings with four
-    queries on every request. They change only when an editor changes them, which moves
-    the generation on, so they are kept in the cache and put where Wagtail and
-    wagtail.contrib.settings look for them first (``request._wagtail_site`` and the
-    settings' own request attribute)."""
+    queries on every request, and the sites' root paths (to make page URLs) with a read
+    of the cache. They change only when an editor changes them, which moves the
+    generation on, so they are kept with the derived values and put where Wagtail and
+    wagtail.contrib.settings look for them first (``request._wagtail_site``,
+    ``request._wagtail_cached_site_root_paths`` and the settings' own request
+    attribute)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -197,12 +199,13 @@ class CachedSiteMiddleware:
             if site is None:
                 return None
             site.root_page = site.root_page.specific
-            return site, SiteSettings.for_site(site)
+            return site, SiteSettings.for_site(site), Site.get_site_root_paths()
 
         found = derived(f"site:{hostname}:{port}", find)
         if found:
-            site, site_settings = found
+            site, site_settings, root_paths = found
             request._wagtail_site = site
+            request._wagtail_cached_site_root_paths = root_paths
             site_settings._request = request
             setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
         return self.get_response(request)

@@ -6,6 +6,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from wagtail.models import PageViewRestriction
@@ -145,6 +146,14 @@ def test_renaming_unpublishing_moving_and_deleting_purge(client, site):
     commit()
     assert "Renamed essay" not in get(client, "/essays/").content.decode()
     assert "Renamed essay" not in get(client, site["org"].url).content.decode()
+
+
+def test_a_deploy_purges_the_page_cache(client, site):
+    """Deploying runs the migrations: pages rendered by the code it replaces are not served."""
+    warm(client, ["/essays/"])
+    call_command("migrate", verbosity=0)
+    commit()
+    assert get(client, "/essays/")["X-Page-Cache"] == "miss"
 
 
 @pytest.mark.real_commits
