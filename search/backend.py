@@ -39,8 +39,11 @@ class NewestCandidatesQueryCompiler(PostgresSearchQueryCompiler):
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         # The candidates are already in the queryset: the ranked query needs only them
         # (with the queryset's choice of columns), not the queryset's filters again.
+        # They are read first: given their ids, the ranking reads them by key, where
+        # given a subquery PostgreSQL read every page to join them to it.
         queryset = self.queryset
-        self.queryset = queryset.model._base_manager.filter(pk__in=self.candidates(config))
+        candidates = set(self.candidates(config))
+        self.queryset = queryset.model._base_manager.filter(pk__in=candidates)
         self.queryset.query.deferred_loading = queryset.query.deferred_loading
         results = super().search(config, start, stop, score_field=score_field, backend=backend)
         # The matched vector is needed in WHERE only: not sent back with every row.
