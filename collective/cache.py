@@ -52,7 +52,8 @@ def derived(name, compute):
     cache) until the generation moves on: a request asks the shared cache only for the
     generation and for values this process has not read yet."""
     current = generation()
-    kept = process_copies(current)
+    # Without a generation (the cache is unreachable) nothing tells a copy is stale.
+    kept = process_copies(current) if current else {}
     if name in kept:
         return pickle.loads(kept[name])
     key = f"derived:{current}:{name}"
