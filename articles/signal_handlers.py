@@ -34,12 +34,6 @@ def purge_on_delete(sender, instance, **kwargs):
         purge_all()
 
 
-def purge_after_migrate(sender, **kwargs):
-    """A deploy runs the migrations: pages rendered by the code it replaces (and values
-    kept in the shape that code gave them) are not served by the new code."""
-    purge_all()
-
-
 def pages_showing(page):
     """Every page whose content includes ``page``: itself, its index, the home page,
     and for an essay the organisations it names and the sources it cites."""
@@ -82,8 +76,10 @@ def register_signal_handlers():
     page_unpublished.connect(purge_all, dispatch_uid="cache_purge_unpublished")
     post_page_move.connect(purge_all, dispatch_uid="cache_purge_moved")
     post_delete.connect(purge_on_delete, dispatch_uid="cache_purge_deleted")
+    # A deploy runs the migrations: pages rendered by the code it replaces (and values
+    # kept in the shape that code gave them) are not served by the new code.
     post_migrate.connect(
-        purge_after_migrate,
+        purge_all,
         sender=apps.get_app_config("articles"),
         dispatch_uid="cache_purge_migrated",
     )
