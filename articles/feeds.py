@@ -5,14 +5,24 @@ Authors are the contributors' pen names; no account name or email is ever given.
 import datetime
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from articles.models import OrganisationPage
-from articles.models.essays import EssayTopic, live_essays, with_contributors
+from articles.models.essays import EssayContributor, EssayTopic, live_essays
+from collective.sql import compiled
 
 FEED_LENGTH = 30
+# What an item shows of an essay.
+ITEM_FIELDS = (
+    "title",
+    "url_path",
+    "listing_summary",
+    "standfirst",
+    "publication_date",
+    "first_published_at",
+    "last_published_at",
+)
 
 
 class EssayFeed(Feed):
@@ -29,12 +39,43 @@ class EssayFeed(Feed):
         return response
 
     def items(self, obj=None):
-        # The topics through their tagging rows: taggit's manager would build a
-        # queryset for every item even with its results prefetched.
-        topics = Prefetch("topic_items", queryset=EssayTopic.objects.select_related("tag"))
-        return self.essays(obj).prefetch_related(with_contributors(), topics)[:FEED_LENGTH]
+        """The newest essays, each with its pen names and topic names in reading order
+        (``feed_authors``, ``feed_topics``): three queries in all, each compiled once."""
+        args = (obj.pk,) if obj else ()
+        essays = compiled(
+            f"feed:{type(self).__name__}",
+            lambda *args: self.essays(*args).only(*ITEM_FIELDS)[:FEED_LENGTH],
+            *args,
+        )
+        ids = [essay.pk for essay in essays]
+        authors, topics = {}, {}
+        if ids:
+            for page_id, name in compiled(
+                f"feed-authors:{len(ids)}",
+                lambda *ids: (
+                    EssayContributor.objects.filter(page_id__in=ids)
+                    .order_by("page_id", "sort_order")
+                    .values_list("page_id", "contributor__name")
+                ),
+                *ids,
+            ):
+                authors.setdefault(page_id, []).append(name)
+            for page_id, name in compiled(
+                f"feed-topics:{len(ids)}",
+                lambda *ids: (
+                    EssayTopic.objects.filter(content_object_id__in=ids)
+                    .order_by("content_object_id", "pk")
+                    .values_list("content_object_id", "tag__name")
+                ),
+                *ids,
+            ):
+                topics.setdefault(page_id, []).append(name)
+        for essay in essays:
+            essay.feed_authors = authors.get(essay.pk, [])
+            essay.feed_topics = topics.get(essay.pk, [])
+        return essays
 
-    def essays(self, obj):
+    def essays(self):
         return live_essays()
 
     def item_title(self, essay):
@@ -59,10 +100,10 @@ class EssayFeed(Feed):
         return essay.last_published_at
 
     def item_author_name(self, essay):
-        return ", ".join(item.contributor.name for item in essay.essay_contributors.all())
+        return ", ".join(essay.feed_authors)
 
     def item_categories(self, essay):
-        return [item.tag.name for item in essay.topic_items.all()]
+        return essay.feed_topics
 
 
 class AtomEssayFeed(EssayFeed):
@@ -83,8 +124,8 @@ class OrganisationEssayFeed(EssayFeed):
     def description(self, organisation):
         return f"Essays about the {organisation.full_name}."
 
-    def essays(self, organisation):
-        return live_essays().filter(organisations=organisation)
+    def essays(self, organisation_id):
+        return live_essays().filter(organisations=organisation_id)
 
 
 class AtomOrganisationEssayFeed(OrganisationEssayFeed):

@@ -6,8 +6,6 @@ cached).
 Addresses are on the default Site's hostname and port, as the pages' own canonical URLs.
 """
 
-from urllib.parse import quote
-
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
@@ -17,10 +15,7 @@ from wagtail.models import Page, Site
 from articles.listing import ListingPaginator
 from articles.models.essays import published_contributors
 from collective.cache import derived
-from home.models import ReadableQuerySet
-
-# As reverse() quotes a path (django.urls.resolvers).
-PATH_SAFE = "/~:@!$&'()*+,;="
+from home.models import ReadableQuerySet, serve_path
 
 
 class SiteSitemap(Sitemap):
@@ -68,15 +63,9 @@ class PageSitemap(SiteSitemap):
             .values("url_path", "last_published_at")
         )
 
-    @cached_property
-    def prefix(self):
-        return reverse("wagtail_serve", args=("",))
-
     def location(self, page):
-        # As Page.get_url_parts: the page's path below the site's root page, served by
-        # Wagtail, quoted as reverse() would.
-        below_root = page["url_path"][len(self.site.root_page.url_path) :]
-        return self.prefix + quote(below_root, safe=PATH_SAFE)
+        # As Page.get_url_parts: the page's path below the site's root page.
+        return serve_path(page["url_path"][len(self.site.root_page.url_path) :])
 
     def lastmod(self, page):
         return page["last_published_at"]

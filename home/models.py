@@ -1,19 +1,25 @@
+import functools
 from functools import reduce
 from operator import or_
+from urllib.parse import quote
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpRequest
+from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.coreutils import WAGTAIL_APPEND_SLASH
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
 from collective.cache import derived, per_request
+from collective.sql import compiled
 
 
 def restricted_paths():
@@ -26,6 +32,24 @@ def restricted_paths():
             PageViewRestriction.objects.order_by("page__path").values_list("page__path", flat=True)
         ),
     )
+
+
+# The characters reverse() leaves unquoted in a path (django.urls.resolvers).
+PATH_SAFE = "/~:@!$&'()*+,;="
+
+
+@functools.cache
+def serve_prefix():
+    return reverse("wagtail_serve", args=("",))
+
+
+def serve_path(below_root):
+    """What ``reverse("wagtail_serve", args=(below_root,))`` gives, without resolving
+    the URL patterns again for every page."""
+    path = serve_prefix() + quote(below_root, safe=PATH_SAFE)
+    if not WAGTAIL_APPEND_SLASH and path != "/":
+        path = path.rstrip("/")
+    return path
 
 
 class ReadableQuerySet(PageQuerySet):
@@ -70,6 +94,32 @@ class BasePage(Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
+    def get_url_parts(self, request=None):
+        """As Wagtail's, but the path is made from the prefix of Wagtail's URL pattern
+        and quoted as ``reverse()`` would (``serve_path``), not reversed for each page:
+        a listing asks for dozens of URLs."""
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            return super().get_url_parts(request)
+        possible_sites = self._get_relevant_site_root_paths(request)
+        if not possible_sites:
+            return None
+        site_id, root_path, root_url, _ = possible_sites[0]
+        if len({values[0] for values in possible_sites}) > 1 and isinstance(request, HttpRequest):
+            # A page of more than one site: prefer the request's (as Wagtail does).
+            site = Site.find_for_request(request)
+            for values in possible_sites:
+                if site and values[0] == site.pk:
+                    site_id, root_path, root_url, _ = values
+                    break
+        return site_id, root_url, serve_path(self.url_path[len(root_path) :])
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        """Wagtail reads the sites' root paths once per page whose URL is asked for
+        without a request (a feed's items, the API); read them once per request instead."""
+        if cache_object is None and not kwargs:
+            return per_request("site-root-paths", Site.get_site_root_paths)
+        return super()._get_site_root_paths(cache_object, **kwargs)
+
     def permissions_for_user(self, user):
         from articles.editorial import EditorialPermissionTester
 
@@ -113,10 +163,21 @@ class IndexRoutingMixin:
         if not path_components:
             return super().route(request, path_components)
         model = apps.get_model(self.subpage_types[0])
-        try:
-            child = model.objects.child_of(self).get(slug=path_components[0])
-        except model.DoesNotExist as error:
-            raise Http404 from error
+        slug = path_components[0]
+        if len(slug) > Page._meta.get_field("slug").max_length:
+            raise Http404  # no page has it
+        found = compiled(
+            f"child-by-slug:{model._meta.label}",
+            lambda path, depth, slug: model.objects.filter(
+                path__startswith=path, depth=depth, slug=slug
+            ),
+            self.path,
+            self.depth + 1,
+            slug,
+        )
+        if not found:
+            raise Http404
+        child = found[0]
         child._cached_parent_obj = self
         return child.route(request, path_components[1:])
 
@@ -170,22 +231,41 @@ class HomePage(BasePage):
         from articles.models.essays import live_essays
 
         context = super().get_context(request, *args, **kwargs)
-        essays = live_essays()
-        featured = list(
-            essays.filter(home_features__page=self).order_by("home_features__sort_order")
+        featured = compiled(
+            "home-featured",
+            lambda pk: (
+                live_essays().filter(home_features__page=pk).order_by("home_features__sort_order")
+            ),
+            self.pk,
+        )
+        latest = compiled(
+            f"home-latest:{len(featured)}",
+            lambda *ids: live_essays().exclude(pk__in=ids)[:6],
+            *(essay.pk for essay in featured),
         )
         context.update(
             featured_essays=featured,
-            latest_essays=essays.exclude(pk__in=[essay.pk for essay in featured])[:6],
-            organisations=OrganisationPage.objects.readable()
-            .only(*OrganisationPage.LINK_FIELDS)
-            .order_by("short_name"),
+            latest_essays=latest,
+            organisations=compiled(
+                "home-organisations",
+                lambda: (
+                    OrganisationPage.objects.readable()
+                    .only(*OrganisationPage.LINK_FIELDS)
+                    .order_by("short_name")
+                ),
+            ),
             # Filtering on the content type lets the page_type_first_published index
             # serve the order (home/migrations/0002).
-            recent_sources=SourcePage.objects.readable()
-            .filter(content_type=ContentType.objects.get_for_model(SourcePage))
-            .only(*SourcePage.CARD_FIELDS)
-            .order_by("-first_published_at")[:5],
+            recent_sources=compiled(
+                "home-sources",
+                lambda content_type: (
+                    SourcePage.objects.readable()
+                    .filter(content_type=content_type)
+                    .only(*SourcePage.CARD_FIELDS)
+                    .order_by("-first_published_at")[:5]
+                ),
+                ContentType.objects.get_for_model(SourcePage).pk,
+            ),
         )
         return context
 

@@ -22,11 +22,12 @@ from articles.citations import CitationList, find_citations
 from articles.listing import Filter, FilteredListingMixin, Listing
 from articles.panels import tabbed
 from collective.cache import derived
+from collective.sql import compiled
 from home.models import BasePage, IndexRoutingMixin
 
 from .contributors import Contributor
 from .organisations import OrganisationPage
-from .sources import SourcePage
+from .sources import SourcePage, readable_sources
 
 # Newest first, on the essay table's own columns so that its index serves the order
 # and a page of a listing reads only that page's rows.
@@ -396,7 +397,7 @@ class EssayPage(BasePage):
 
     @property
     def correction_log(self):
-        return [{"date": c.date, "text": c.text} for c in self.corrections.all()]
+        return [{"date": c.date, "text": c.text} for c in self.correction_list]
 
     def cited(self):
         """(source id, pinpoint) for every citation in the body, in reading order."""
@@ -412,12 +413,8 @@ class EssayPage(BasePage):
     def citation_list(self):
         """The numbered sources readers can see, in order of first citation (one query)."""
         cited = self.cited()
-        sources = (
-            SourcePage.objects.readable()
-            .defer("summary", "excerpts", "provenance")
-            .in_bulk({pk for pk, _ in cited})
-        )
-        return CitationList(cited, sources)
+        sources = readable_sources({pk for pk, _ in cited}, SourcePage.CITATION_FIELDS)
+        return CitationList(cited, {source.pk: source for source in sources})
 
     def save(self, *args, **kwargs):
         if self.publication_date is None and self.live:
@@ -440,19 +437,64 @@ class EssayPage(BasePage):
         ]
         return super().save(*args, **kwargs)
 
+    def relations_stored(self):
+        """Whether this page's relations are the ones stored in the database. A preview's
+        are held in memory (modelcluster), and are read from there instead."""
+        return self.pk is not None and not getattr(self, "_cluster_related_objects", None)
+
     @cached_property
     def contributors(self):
-        return [item.contributor for item in self.essay_contributors.select_related("contributor")]
+        if not self.relations_stored():
+            return [item.contributor for item in self.essay_contributors.all()]
+        return compiled(
+            "essay-contributors",
+            lambda pk: (
+                Contributor.objects.filter(essays__page_id=pk)
+                .only("name", "slug")
+                .order_by("essays__sort_order")
+            ),
+            self.pk,
+        )
 
     @cached_property
     def readable_organisations(self):
-        return list(
-            self.organisations.readable().only(*OrganisationPage.LINK_FIELDS).order_by("short_name")
+        if not self.relations_stored():
+            return sorted(
+                self.organisations.readable().only(*OrganisationPage.LINK_FIELDS),
+                key=lambda org: org.short_name,
+            )
+        return compiled(
+            "essay-organisations",
+            lambda pk: (
+                OrganisationPage.objects.readable()
+                .filter(essays=pk)
+                .only(*OrganisationPage.LINK_FIELDS)
+                .order_by("short_name")
+            ),
+            self.pk,
         )
 
     @cached_property
     def topic_list(self):
-        return list(self.topics.all())
+        if not self.relations_stored():
+            return list(self.topics.all())
+        return compiled(
+            "essay-topics",
+            lambda pk: Tag.objects.filter(articles_essaytopic_items__content_object_id=pk).order_by(
+                "articles_essaytopic_items__id"
+            ),
+            self.pk,
+        )
+
+    @cached_property
+    def correction_list(self):
+        if not self.relations_stored():
+            return list(self.corrections.all())
+        return compiled(
+            "essay-corrections",
+            lambda pk: EssayCorrection.objects.filter(page_id=pk).only("date", "text"),
+            self.pk,
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -462,20 +504,33 @@ class EssayPage(BasePage):
 
     def related_essays(self, limit=3):
         """Other essays readers may see that share an organisation or a topic, newest first."""
-        shares_organisation = EssayPage.organisations.through.objects.filter(
-            essaypage_id=OuterRef("pk"),
-            organisationpage_id__in=[org.pk for org in self.readable_organisations],
-        )
-        shares_topic = EssayTopic.objects.filter(
-            content_object_id=OuterRef("pk"), tag_id__in=[topic.pk for topic in self.topic_list]
-        )
-        # EXISTS rather than joins: newest first down the date index, stopping at ``limit``.
-        return (
-            EssayPage.objects.readable()
-            .exclude(pk=self.pk)
-            .filter(Q(Exists(shares_organisation)) | Q(Exists(shares_topic)))
-            .only("title", "url_path", "publication_date")
-            .order_by(*NEWEST_FIRST)[:limit]
+        organisations = [org.pk for org in self.readable_organisations]
+        topics = [topic.pk for topic in self.topic_list]
+
+        def build(pk, *ids):
+            shares_organisation = EssayPage.organisations.through.objects.filter(
+                essaypage_id=OuterRef("pk"), organisationpage_id__in=ids[: len(organisations)]
+            )
+            shares_topic = EssayTopic.objects.filter(
+                content_object_id=OuterRef("pk"), tag_id__in=ids[len(organisations) :]
+            )
+            # EXISTS rather than joins: newest first down the date index, stopping at ``limit``.
+            return (
+                EssayPage.objects.readable()
+                .exclude(pk=pk)
+                .filter(Q(Exists(shares_organisation)) | Q(Exists(shares_topic)))
+                .only("title", "url_path", "publication_date")
+                .order_by(*NEWEST_FIRST)[:limit]
+            )
+
+        if self.pk is None or not (organisations or topics):
+            return []
+        return compiled(
+            f"related-essays:{len(organisations)}:{len(topics)}:{limit}",
+            build,
+            self.pk,
+            *organisations,
+            *topics,
         )
 
 

@@ -13,9 +13,10 @@ from wagtail.search import index
 
 from articles.blocks import BodyBlock, TimelineBlock
 from articles.panels import tabbed
+from collective.sql import compiled
 from home.models import BasePage, IndexRoutingMixin
 
-from .sources import SourcePage
+from .sources import SourcePage, readable_sources
 
 
 class OrganisationIndexPage(IndexRoutingMixin, BasePage):
@@ -233,9 +234,12 @@ class OrganisationPage(BasePage):
                 )
             )
         events.sort(key=lambda item: item[0]["date"])
-        visible = SourcePage.objects.readable().in_bulk(
-            {pk for _, ids in events for pk in ids if pk}
-        )
+        visible = {
+            source.pk: source
+            for source in readable_sources(
+                {pk for _, ids in events for pk in ids if pk}, SourcePage.CARD_FIELDS
+            )
+        }
         return [(event, [visible[pk] for pk in ids if pk in visible]) for event, ids in events]
 
     def structured_data(self, request):
@@ -253,7 +257,13 @@ class OrganisationPage(BasePage):
 
     @cached_property
     def other_name_list(self):
-        return list(self.other_names.all())
+        if getattr(self, "_cluster_related_objects", None) or self.pk is None:  # a preview's
+            return list(self.other_names.all())
+        return compiled(
+            "organisation-names",
+            lambda pk: OrganisationName.objects.filter(page_id=pk).order_by("sort_order"),
+            self.pk,
+        )
 
     @property
     def names(self):
@@ -290,17 +300,32 @@ class OrganisationPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         # One more than shown tells whether to link to the full filtered list.
-        essays = list(live_essays().filter(organisations=self)[: self.LIST_LIMIT + 1])
-        sources = list(
-            SourcePage.objects.readable()
-            .filter(organisations=self)
-            .only(*SourcePage.CARD_FIELDS)
-            .order_by("-date", "title")[: self.LIST_LIMIT + 1]
+        limit = self.LIST_LIMIT + 1
+        essays = compiled(
+            f"organisation-essays:{limit}",
+            lambda pk: live_essays().filter(organisations=pk)[:limit],
+            self.pk,
         )
-        family = (
-            OrganisationPage.objects.readable()
-            .filter(Q(parent_international=self) | Q(pk=self.parent_international_id))
-            .only(*self.LINK_FIELDS, "country")
+        sources = compiled(
+            f"organisation-sources:{limit}",
+            lambda pk: (
+                SourcePage.objects.readable()
+                .filter(organisations=pk)
+                .only(*SourcePage.CARD_FIELDS)
+                .order_by("-date", "title")[:limit]
+            ),
+            self.pk,
+        )
+        # Its sections, and the international it is a section of.
+        family = compiled(
+            "organisation-family",
+            lambda pk, parent: (
+                OrganisationPage.objects.readable()
+                .filter(Q(parent_international=pk) | Q(pk=parent))
+                .only(*self.LINK_FIELDS, "country")
+            ),
+            self.pk,
+            self.parent_international_id or 0,
         )
         context.update(
             essays=essays[: self.LIST_LIMIT],

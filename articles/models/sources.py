@@ -13,7 +13,18 @@ from wagtail.search import index
 from articles.blocks import ExcerptsBlock
 from articles.listing import Filter, FilteredListingMixin, Listing, paginate
 from articles.panels import tabbed
+from collective.sql import compiled
 from home.models import BasePage, IndexRoutingMixin
+
+
+def readable_sources(ids, fields):
+    """The sources of these ids that readers may see, with only ``fields`` read."""
+    ids = sorted(ids)
+    return compiled(
+        f"sources-by-id:{len(ids)}:{','.join(fields)}",
+        lambda *ids: SourcePage.objects.readable().filter(pk__in=ids).only(*fields),
+        *ids,
+    )
 
 
 class SourceIndexPage(IndexRoutingMixin, FilteredListingMixin, BasePage):
@@ -232,10 +243,21 @@ class SourcePage(BasePage):
 
     @cached_property
     def readable_organisations(self):
-        return list(
-            self.organisations.readable()
-            .only(*self.organisations.model.LINK_FIELDS)
-            .order_by("short_name")
+        organisations = self.organisations.model
+        if getattr(self, "_cluster_related_objects", None) or self.pk is None:  # a preview's
+            return sorted(
+                self.organisations.readable().only(*organisations.LINK_FIELDS),
+                key=lambda org: org.short_name,
+            )
+        return compiled(
+            "source-organisations",
+            lambda pk: (
+                organisations.objects.readable()
+                .filter(sources=pk)
+                .only(*organisations.LINK_FIELDS)
+                .order_by("short_name")
+            ),
+            self.pk,
         )
 
     def citing_essays(self):
@@ -281,6 +303,8 @@ class SourcePage(BasePage):
 
     # What a source's card shows (components/source_card.html): lists of cards read only these.
     CARD_FIELDS = ("title", "url_path", "source_type", "creator", "date", "date_precision")
+    # What an essay's Sources list shows of each source it cites.
+    CITATION_FIELDS = (*CARD_FIELDS, "publisher", "original_url", "archived_url")
 
     @property
     def display_creator(self):

@@ -103,8 +103,9 @@ def sitemap_entries(urlset):
     template loop takes many times longer over so many. Dates are the day in the site's
     time zone, as the |date filter gives them."""
     entries = []
+    zone = timezone.get_current_timezone()  # once, not once per entry
     for url in urlset:
         lastmod = url["lastmod"]
-        day = f"<lastmod>{timezone.localtime(lastmod).date()}</lastmod>" if lastmod else ""
+        day = f"<lastmod>{lastmod.astimezone(zone).date()}</lastmod>" if lastmod else ""
         entries.append(f"<url><loc>{html.escape(url['location'])}</loc>{day}</url>")
     return mark_safe("\n".join(entries))
