@@ -94,6 +94,7 @@ soak: install ## Load and fault test on PostgreSQL (gunicorn, 20 readers, restar
 bench: install ## Build a large site on PostgreSQL and measure it under load
 	@command -v wrk >/dev/null 2>&1 || (apt-get update && apt-get install -y wrk) || { \
 	  echo "make bench needs wrk and could not install it: run 'sudo apt-get install -y wrk' (Debian) and try again." >&2; exit 1; }
-	$(PY) bench/run.py --essays $(or $(ESSAYS),10000) --sources $(or $(SOURCES),2000) \
-	  --organisations $(or $(ORGANISATIONS),60) --contributors $(or $(CONTRIBUTORS),300) \
-	  --topics $(or $(TOPICS),40) --duration $(or $(DURATION),5) --rounds $(or $(ROUNDS),3)$(if $(MODES), --modes $(MODES))
+	$(PY) bench/run.py --essays $(or $(ESSAYS),10000) --compare-essays $(or $(COMPARE_ESSAYS),1000) \
+	  --sources $(or $(SOURCES),2000) --organisations $(or $(ORGANISATIONS),60) \
+	  --contributors $(or $(CONTRIBUTORS),300) --topics $(or $(TOPICS),40) \
+	  --duration $(or $(DURATION),5) --rounds $(or $(ROUNDS),3)$(if $(MODES), --modes $(MODES))

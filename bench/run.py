@@ -1,29 +1,42 @@
-"""`make bench`: build a large site on PostgreSQL, serve it as production does, measure it.
+"""`make bench`: build a large site on PostgreSQL, serve it as production does, measure it,
+and measure a small site beside it to show what growing costs.
 
-    .venv/bin/python bench/run.py [--essays 10000] [--sources 2000] [--organisations 60]
-        [--contributors 300] [--topics 40] [--duration 5] [--rounds 3] [--skip-build]
-        [--modes off,on]
+    .venv/bin/python bench/run.py [--essays 10000] [--compare-essays 1000] [--sources 2000]
+        [--organisations 60] [--contributors 300] [--topics 40] [--duration 5]
+        [--cached-duration 1] [--rounds 3] [--skip-build] [--modes off,on]
 
-1. Builds the site in the database ``collective_bench`` (dropped and created; a migrated
-   empty copy, ``collective_bench_template``, is kept to skip the migrations next time)
-   with ``manage.py build_bench_site``, then checks the tree with ``manage.py fixtree``.
-2. Runs ``collectstatic`` and serves the site with gunicorn, the project's gunicorn.conf.py
+1. Builds the large site (--essays) in the database ``collective_bench`` and the small
+   one (--compare-essays; 0: none) in ``collective_bench_small``, with the same numbers
+   of sources, organisations, contributors and topics: each database dropped and
+   created (an empty migrated copy of each, ``<database>_template``, is kept to skip the
+   migrations next time) and filled with ``manage.py build_bench_site`` (which times the
+   ordinary path too, --baseline, on the large site only); then checks each tree with
+   ``manage.py fixtree``.
+2. Runs ``collectstatic`` and serves a site with gunicorn, the project's gunicorn.conf.py
    and production settings (2 workers, a throwaway SECRET_KEY, no SSL redirect), on
-   127.0.0.1 only, with Redis database 14 as the cache.
-3. For each URL: wrk (16 connections, 2 threads, --duration seconds) for requests/s and
-   latency percentiles (bench/latency.lua), and SQL queries per request counted outside
-   the load, in-process (bench/inproc.py). Every URL, the static file included, is
-   measured in each of --rounds rounds, one URL after another, and the median round is
-   reported: a few seconds in which the machine is slower then move one round of every
-   URL, not the whole of one. With the page cache off and, if the project has one
-   (PAGE_CACHE_ENABLED), on.
-4. Prints a table per mode and writes bench/results/<UTC time>-<essays>.json,
-   latest.json and latest-<essays>.json.
+   127.0.0.1 only: the large site on --port with Redis database 14 as its cache, the
+   small one on the next port with database 15 (--compare-redis-url).
+3. For each URL: wrk (16 connections, 2 threads, --duration seconds, --cached-duration
+   with the page cache on) for requests/s and latency percentiles (bench/latency.lua),
+   and SQL queries per request counted outside the load, in-process (bench/inproc.py).
+   Every URL, the static file included, is measured in each of --rounds rounds, one URL
+   after another, and the median round is reported: a few seconds in which the machine
+   is slower then move one round of every URL, not the whole of one. With the page cache
+   off, both sites are served at once (one under load at a time) and each URL is
+   measured on the small site and at once on the large one (inproc.py chooses each
+   site's URLs; they are paired by name), so that the machine's drift moves both alike.
+   With the page cache on, if the project has one (PAGE_CACHE_ENABLED), the large site
+   only.
+4. Prints a table per mode for the large site and, for each URL, its p50 on the small
+   site against the large one's (page cache off; the target: within GROWTH_LIMIT
+   percent); writes bench/results/<UTC time>-<essays>.json, latest.json and
+   latest-<essays>.json.
 
 Everything it starts it stops; nothing listens beyond loopback.
 """
 
 import argparse
+import dataclasses
 import datetime
 import json
 import os
@@ -46,6 +59,8 @@ PYTHON = PROJECT / ".venv" / "bin" / "python"
 GUNICORN = PROJECT / ".venv" / "bin" / "gunicorn"
 ATTEMPTS = 3
 STATIC = "/static/css/site.css"
+# The most a URL's p50 may change from the small site to the large one, in percent.
+GROWTH_LIMIT = 20
 
 
 def say(message):
@@ -55,12 +70,27 @@ def say(message):
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--essays", type=int, default=10_000)
+    parser.add_argument(
+        "--compare-essays",
+        type=int,
+        default=1_000,
+        help="essays of a small site measured beside the large one, page cache off (0: none)",
+    )
     parser.add_argument("--sources", type=int, default=2_000)
     parser.add_argument("--organisations", type=int, default=60)
     parser.add_argument("--contributors", type=int, default=300)
     parser.add_argument("--topics", type=int, default=40)
     parser.add_argument(
-        "--duration", type=int, default=5, help="seconds of load per URL in each round"
+        "--duration",
+        type=int,
+        default=5,
+        help="seconds of load per URL in each round, page cache off",
+    )
+    parser.add_argument(
+        "--cached-duration",
+        type=int,
+        default=1,
+        help="the same with the page cache on (cached pages: over 1,000 requests a second)",
     )
     parser.add_argument(
         "--rounds", type=int, default=3, help="rounds over every URL; the median is reported"
@@ -79,20 +109,60 @@ def parse_args():
         "--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
     )
     parser.add_argument(
+        "--compare-redis-url",
+        default=os.environ.get("BENCH_COMPARE_REDIS_URL", "redis://127.0.0.1:6379/15"),
+        help="the small site's cache: not --redis-url's database",
+    )
+    parser.add_argument(
         "--baseline",
         type=int,
         default=10,
         help="essays created the ordinary way (rolled back) to compare the build rate",
     )
-    parser.add_argument("--skip-build", action="store_true", help="measure the site built last")
+    parser.add_argument("--skip-build", action="store_true", help="measure the sites built last")
     parser.add_argument("--modes", default="off,on", help="page cache modes to measure")
     return parser.parse_args()
+
+
+# Sites -----------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Site:
+    name: str  # "large" or "small"
+    essays: int
+    database_url: str
+    redis_url: str
+    port: int
+    baseline: int  # essays created the ordinary way after the build, to time them
+    urls: dict = None  # {name: {"name", "url", "note"}}, chosen from the built site
+    counts: dict = None  # the pages it has
+
+
+def make_sites(args, modes):
+    """The small site (None unless the page cache off is measured) and the large one."""
+    large = Site("large", args.essays, args.database_url, args.redis_url, args.port, args.baseline)
+    if not args.compare_essays or "off" not in modes:
+        return None, large
+    if args.compare_redis_url == args.redis_url:
+        sys.exit("bench: the small site needs a cache of its own: --compare-redis-url")
+    url = urllib.parse.urlsplit(args.database_url)
+    database_url = url._replace(path=f"{url.path}_small").geturl()
+    small = Site(
+        "small",
+        args.compare_essays,
+        database_url,
+        args.compare_redis_url,
+        args.port + 1,
+        baseline=0,
+    )
+    return small, large
 
 
 # Environment -----------------------------------------------------------------------
 
 
-def server_env(args, page_cache=None):
+def server_env(args, site, page_cache=None):
     """Production settings, as the deployment has them, but throwaway and on loopback."""
     # Other GUNICORN_* settings (GUNICORN_MAX_REQUESTS, GUNICORN_THREADS...) pass through,
     # to measure a change to them; by default gunicorn.conf.py's defaults apply.
@@ -119,10 +189,10 @@ def server_env(args, page_cache=None):
         ALLOWED_HOSTS="127.0.0.1,localhost",
         DEBUG="false",
         SECURE_SSL_REDIRECT="false",
-        DATABASE_URL=args.database_url,
-        REDIS_URL=args.redis_url,
-        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{args.port}",
-        GUNICORN_BIND=f"127.0.0.1:{args.port}",
+        DATABASE_URL=site.database_url,
+        REDIS_URL=site.redis_url,
+        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{site.port}",
+        GUNICORN_BIND=f"127.0.0.1:{site.port}",
         GUNICORN_WORKERS=str(args.workers),
         PYTHONUNBUFFERED="1",
     )
@@ -179,9 +249,9 @@ def database_exists(cursor, name):
     return cursor.fetchone() is not None
 
 
-def create_database(args, env):
-    """Drop and create the bench database, migrated; keep an empty migrated template."""
-    connection, name = admin_connection(args.database_url)
+def create_database(site, env):
+    """Drop and create a site's database, migrated; keep an empty migrated template."""
+    connection, name = admin_connection(site.database_url)
     if "bench" not in name:
         sys.exit(f"bench: refusing to drop {name!r}: the database name must contain 'bench'")
     template = f"{name}_template"
@@ -200,12 +270,13 @@ def create_database(args, env):
     connection.close()
 
 
-def build(args, env, last_attempt=True):
+def build(args, site, env, last_attempt=True):
     # The build writes no cache: without REDIS_URL it uses a local-memory cache.
     build_env = {key: value for key, value in env.items() if key != "REDIS_URL"}
-    command = [PYTHON, "manage.py", "build_bench_site"]
-    for option in ("essays", "sources", "organisations", "contributors", "topics", "baseline"):
+    command = [PYTHON, "manage.py", "build_bench_site", "--essays", site.essays]
+    for option in ("sources", "organisations", "contributors", "topics"):
         command += [f"--{option}", getattr(args, option)]
+    command += ["--baseline", site.baseline]
     result = run(command, build_env, capture=True, check=last_attempt)
     if result.returncode:
         say(result.stdout[-3000:])
@@ -222,6 +293,24 @@ def build(args, env, last_attempt=True):
     if tree.returncode or problems:
         sys.exit("bench: fixtree reported problems")
     stats["fixtree"] = "No problems found."
+    return stats
+
+
+def build_site(args, site):
+    """Build a site, again if PostgreSQL or Redis restarted meanwhile (up to ATTEMPTS)."""
+    env = server_env(args, site)
+    for attempt in range(1, ATTEMPTS + 1):
+        before = wait_for_services(args)
+        create_database(site, env)
+        say(
+            f"Building the {site.name} site: {site.essays} essays, {args.sources} sources, "
+            f"{args.organisations} organisations, {args.contributors} contributors, "
+            f"{args.topics} topics"
+        )
+        stats = build(args, site, env, last_attempt=attempt == ATTEMPTS)
+        if stats and services_state(args) == before:
+            break
+        say("PostgreSQL or Redis restarted during the build: building again")
     return stats
 
 
@@ -292,14 +381,15 @@ def fetch(base, path, timeout=300):
 
 
 class Server:
-    def __init__(self, args, env, log_path):
-        self.base = f"http://127.0.0.1:{args.port}"
-        self.workers = args.workers
-        if not port_is_free(args.port):
-            sys.exit(f"bench: port {args.port} is in use; set BENCH_PORT to another")
+    def __init__(self, site, workers, env, log_path):
+        self.base = f"http://127.0.0.1:{site.port}"
+        self.workers = workers
+        if not port_is_free(site.port):
+            sys.exit(f"bench: port {site.port} is in use; set BENCH_PORT to another")
         self.log = open(log_path, "w")  # closed in stop()
+        # No control socket: by default every gunicorn takes over the same one.
         self.process = subprocess.Popen(
-            [str(GUNICORN), "-c", "gunicorn.conf.py", "collective.wsgi"],
+            [str(GUNICORN), "-c", "gunicorn.conf.py", "--no-control-socket", "collective.wsgi"],
             cwd=PROJECT,
             env=env,
             stdout=self.log,
@@ -342,12 +432,17 @@ class Server:
         self.log.close()
 
 
-def load(args, url):
+def load_seconds(args, page_cache):
+    """Seconds of load per URL in a round."""
+    return args.cached_duration if page_cache else args.duration
+
+
+def load(args, url, seconds):
     command = [
         "wrk",
         f"-t{args.threads}",
         f"-c{args.connections}",
-        f"-d{args.duration}s",
+        f"-d{seconds}s",
         "--timeout",
         "30s",
         "-s",
@@ -386,14 +481,14 @@ def count_queries(args, env, urls):
     return marked_json(counted.stdout, "INPROC_JSON")["results"]
 
 
-def measure_url(args, server, item):
+def measure_url(args, site, server, item, seconds):
     """One wrk run of one URL, after a warm-up; measured again (up to ATTEMPTS) if
     PostgreSQL or Redis restarted meanwhile, or if it failed."""
     for attempt in range(1, ATTEMPTS + 1):
         before = wait_for_services(args)
         for _ in range(2):  # warm both workers (and, when on, fill the page cache)
             status, _body = fetch(server.base, item["url"])
-        measured = load(args, server.base + item["url"])
+        measured = load(args, server.base + item["url"], seconds)
         server.drain()
         after = services_state(args)
         if after == before and status == 200 and not measured["errors"]:
@@ -407,53 +502,113 @@ def measure_url(args, server, item):
             say(f"  {item['url']}: {reason}; measuring again")
             time.sleep(3)
     say(
-        f"    {item['name']:<30} {measured['rps']:>8.1f} req/s  p50 {measured['p50_ms']:>8.1f} ms"
-        f"  p99 {measured['p99_ms']:>8.1f} ms"
+        f"    {item['name']:<30} {site.essays:>6} essays {measured['rps']:>8.1f} req/s"
+        f"  p50 {measured['p50_ms']:>8.1f} ms  p99 {measured['p99_ms']:>8.1f} ms"
         + (f"  errors {measured['errors']}" if measured["errors"] else "")
     )
     return {"status": status, "attempts": attempt, **measured}
 
 
-def measure_mode(args, page_cache, urls, log_path):
-    env = server_env(args, page_cache)
+def measure_mode(args, page_cache, sites):
+    """Every URL of each site in each round, the same URL on each site one after the
+    other; {site name: a row per URL}."""
+    mode = "on" if page_cache else "off"
+    seconds = load_seconds(args, page_cache)
+    envs = {site.name: server_env(args, site, page_cache) for site in sites}
     wait_for_services(args)
-    clear_cache(args.redis_url)
-    say(f"\nPage cache {'on' if page_cache else 'off'}: counting queries in-process")
-    counts = count_queries(args, env, urls)
-    say(f"Page cache {'on' if page_cache else 'off'}: gunicorn on 127.0.0.1:{args.port}")
-    server = Server(args, env, log_path)
-    runs = {item["url"]: [] for item in urls}
+    counts = {}
+    for site in sites:
+        clear_cache(site.redis_url)
+        say(f"\nPage cache {mode}, {site.name} site: counting queries in-process")
+        counts[site.name] = count_queries(args, envs[site.name], site.urls.values())
+    runs = {site.name: {name: [] for name in site.urls} for site in sites}
+    servers = []
     try:
+        for site in sites:
+            say(f"Page cache {mode}, {site.name} site: gunicorn on 127.0.0.1:{site.port}")
+            log_path = RESULTS / f"gunicorn-{mode}-{site.name}.log.tmp"
+            servers.append(Server(site, args.workers, envs[site.name], log_path))
         for round_number in range(1, args.rounds + 1):
             say(f"  round {round_number} of {args.rounds}")
-            for item in urls:
-                runs[item["url"]].append(measure_url(args, server, item))
+            for name in sites[-1].urls:
+                for site, server in zip(sites, servers, strict=True):
+                    item = site.urls[name]
+                    runs[site.name][name].append(measure_url(args, site, server, item, seconds))
     finally:
-        server.stop()
-    rows = []
-    for item in urls:
-        measured = runs[item["url"]]
+        for server in servers:
+            server.stop()
+    return {site.name: site_rows(args, site, counts[site.name], runs[site.name]) for site in sites}
+
+
+def site_rows(args, site, counts, runs):
+    """A row per URL: its median round, its queries and its cost."""
+    result = []
+    for name, item in site.urls.items():
+        measured = runs[name]
         median = sorted(measured, key=lambda run: run["rps"])[len(measured) // 2]
         row = {**item, **counts[item["url"]], **median}
         row["rounds_rps"] = [run["rps"] for run in measured]
-        rows.append(row)
-    static = next(row for row in rows if row["url"] == "/static/css/site.css")
-    for row in rows:
+        result.append(row)
+    static = next(row for row in result if row["url"] == STATIC)
+    for row in result:
         row["vs_static"] = round(row["rps"] / static["rps"], 4) if static["rps"] else None
         # What one request costs a worker (the p50 under load is mostly queueing: 16
         # connections share the workers).
         row["worker_ms_per_request"] = (
             round(args.workers * 1000 / row["rps"], 1) if row["rps"] else None
         )
-    return rows
+    return result
+
+
+def growth(small_rows, large_rows):
+    """Each URL's p50 on the small site and on the large one, by name."""
+    large = {row["name"]: row for row in large_rows}
+    result = []
+    for small in small_rows:
+        grown = large[small["name"]]
+        before, after = small["p50_ms"], grown["p50_ms"]
+        change = round((after - before) * 100 / before, 1) if before else None
+        result.append(
+            {
+                "name": small["name"],
+                "small_url": small["url"],
+                "large_url": grown["url"],
+                "small_p50_ms": before,
+                "large_p50_ms": after,
+                "change_percent": change,
+                "within_limit": change is not None and abs(change) <= GROWTH_LIMIT,
+            }
+        )
+    return result
 
 
 # Report ----------------------------------------------------------------------------
 
 
+def markdown(lines):
+    """A table: a header line, then the rest; the first column left-aligned."""
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
+    out = []
+    for n, line in enumerate(lines):
+        cells = [
+            cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
+            for i, cell in enumerate(line)
+        ]
+        out.append("| " + " | ".join(cells) + " |")
+        if n == 0:
+            out.append(
+                "| "
+                + " | ".join(
+                    "-" * width if i == 0 else "-" * (width - 1) + ":"
+                    for i, width in enumerate(widths)
+                )
+                + " |"
+            )
+    return "\n".join(out)
+
+
 def table(rows):
-    header = ["URL", "req/s", "p50 ms", "p99 ms", "queries", "bytes", "vs static"]
-    lines = [header]
+    lines = [["URL", "req/s", "p50 ms", "p99 ms", "queries", "bytes", "vs static"]]
     for row in rows:
         lines.append(
             [
@@ -466,24 +621,31 @@ def table(rows):
                 f"{row['vs_static']:.3f}" if row["vs_static"] is not None else "",
             ]
         )
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    out = []
-    for n, line in enumerate(lines):
-        cells = [
-            cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
-            for i, cell in enumerate(line)
+    return markdown(lines)
+
+
+def growth_table(small, large, rows):
+    lines = [
+        [
+            "URL",
+            f"p50 ms, {small.essays:,} essays",
+            f"p50 ms, {large.essays:,} essays",
+            "change",
+            f"within {GROWTH_LIMIT}%",
         ]
-        out.append("| " + " | ".join(cells) + " |")
-        if n == 0:
-            out.append(
-                "| "
-                + " | ".join(
-                    "-" * widths[i] if i == 0 else "-" * (widths[i] - 1) + ":"
-                    for i in range(len(header))
-                )
-                + " |"
-            )
-    return "\n".join(out)
+    ]
+    for row in rows:
+        change = row["change_percent"]
+        lines.append(
+            [
+                row["name"],
+                f"{row['small_p50_ms']:.1f}",
+                f"{row['large_p50_ms']:.1f}",
+                f"{change:+.1f}%" if change is not None else "",
+                "yes" if row["within_limit"] else "NO",
+            ]
+        )
+    return markdown(lines)
 
 
 def machine():
@@ -495,59 +657,32 @@ def machine():
     }
 
 
-def compare(result):
-    """p50s against the latest run at another size, if there is one."""
-    others = sorted(RESULTS.glob("latest-*.json"))
-    lines = []
-    for path in others:
-        other = json.loads(path.read_text())
-        if other["sizes"]["essays"] == result["sizes"]["essays"]:
-            continue
-        for mode, rows in result["modes"].items():
-            theirs = {row["name"]: row for row in other["modes"].get(mode, [])}
-            lines.append(
-                f"\np50 (ms), page cache {mode}: {result['sizes']['essays']} essays "
-                f"(this run) vs {other['sizes']['essays']} essays ({other['finished_at']})"
-            )
-            for row in rows:
-                if row["name"] in theirs:
-                    other_p50 = theirs[row["name"]]["p50_ms"]
-                    lines.append(f"  {row['name']:<30} {row['p50_ms']:>8.1f}  vs {other_p50:>8.1f}")
-    return "\n".join(lines)
-
-
 def main():
     args = parse_args()
     if not shutil.which("wrk"):
         sys.exit("bench: wrk is not installed (Debian: apt-get install -y wrk)")
     started = time.monotonic()
-    env = server_env(args)
+    modes = [mode.strip() for mode in args.modes.split(",") if mode.strip()]
+    small, large = make_sites(args, modes)
+    sites = [site for site in (small, large) if site]  # the small site first
     RESULTS.mkdir(parents=True, exist_ok=True)
 
-    build_stats = None
+    builds = {site.name: None for site in sites}
     if not args.skip_build:
-        for attempt in range(1, ATTEMPTS + 1):
-            before = wait_for_services(args)
-            create_database(args, env)
-            say(
-                f"Building the site: {args.essays} essays, {args.sources} sources, "
-                f"{args.organisations} organisations, {args.contributors} contributors, "
-                f"{args.topics} topics"
-            )
-            build_stats = build(args, env, last_attempt=attempt == ATTEMPTS)
-            if build_stats and services_state(args) == before:
-                break
-            say("PostgreSQL or Redis restarted during the build: building again")
+        for site in sites:
+            builds[site.name] = build_site(args, site)
 
     say("collectstatic")
-    run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], env)
-    # The build writes the database only: what the cache holds is of the site built before.
-    clear_cache(args.redis_url)
-    chosen = marked_json(
-        run([PYTHON, BENCH / "inproc.py", "urls"], env, capture=True).stdout, "INPROC_JSON"
-    )
-    urls = chosen["urls"]
-    modes = [mode.strip() for mode in args.modes.split(",") if mode.strip()]
+    run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], server_env(args, large))
+    for site in sites:
+        # The build writes the database only: what the cache holds is of the site built before.
+        clear_cache(site.redis_url)
+        chosen = marked_json(
+            run([PYTHON, BENCH / "inproc.py", "urls"], server_env(args, site), capture=True).stdout,
+            "INPROC_JSON",
+        )
+        site.urls = {item["name"]: item for item in chosen["urls"]}
+        site.counts = chosen["counts"]
     notes = []
     if not chosen["page_cache_setting"]:
         modes = ["off"]
@@ -557,7 +692,7 @@ def main():
 
     results = {}
     for mode in modes:
-        results[mode] = measure_mode(args, mode == "on", urls, RESULTS / f"gunicorn-{mode}.log.tmp")
+        results[mode] = measure_mode(args, mode == "on", sites if mode == "off" else [large])
 
     finished = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
     result = {
@@ -570,13 +705,14 @@ def main():
             "contributors": args.contributors,
             "topics": args.topics,
         },
-        "site": chosen["counts"],
-        "build": build_stats,
+        "site": large.counts,
+        "build": builds["large"],
         "load": {
             "tool": "wrk",
             "connections": args.connections,
             "threads": args.threads,
             "seconds_per_url": args.duration,
+            "seconds_per_url_page_cache_on": args.cached_duration,
             "rounds": args.rounds,
             "gunicorn_workers": args.workers,
             "gunicorn_overrides": {
@@ -587,25 +723,39 @@ def main():
         },
         "machine": machine(),
         "notes": notes,
-        "modes": results,
+        "modes": {mode: rows["large"] for mode, rows in results.items()},
     }
+    if small:
+        # The same numbers of everything but essays; measured with the page cache off only.
+        result["small_site"] = {
+            "essays": small.essays,
+            "site": small.counts,
+            "build": builds["small"],
+            "modes": {"off": results["off"]["small"]},
+        }
+        result["growth"] = {
+            "limit_percent": GROWTH_LIMIT,
+            "rows": growth(results["off"]["small"], results["off"]["large"]),
+        }
     say("")
-    if build_stats:
-        say(
-            f"Build: {build_stats['pages']} pages in {build_stats['seconds']} s, "
-            f"{build_stats['pages_per_second']} pages/s"
-            + (
-                f" (ordinary path {build_stats['ordinary_pages_per_second']} pages/s: "
-                f"{build_stats['speedup']}x)"
-                if "speedup" in build_stats
-                else ""
+    for site in sites:
+        stats = builds[site.name]
+        if stats:
+            say(
+                f"Build, {site.name} site: {stats['pages']} pages in {stats['seconds']} s, "
+                f"{stats['pages_per_second']} pages/s"
+                + (
+                    f" (ordinary path {stats['ordinary_pages_per_second']} pages/s: "
+                    f"{stats['speedup']}x)"
+                    if "speedup" in stats
+                    else ""
+                )
             )
-        )
-    for mode, rows in results.items():
+    for mode, rows in result["modes"].items():
         say(
             f"\nPage cache {mode} ({args.essays} essays; wrk -t{args.threads} "
-            f"-c{args.connections} -d{args.duration}s, median of {args.rounds} rounds; "
-            f"gunicorn {args.workers} workers)\n"
+            f"-c{args.connections} -d{load_seconds(args, mode == 'on')}s, median of "
+            f"{args.rounds} rounds; gunicorn {args.workers} workers)\n"
         )
         say(table(rows))
         for row in rows:
@@ -617,9 +767,18 @@ def main():
                 say(f"  {row['url']}: {row['sitemap_urls']} URLs in this page of the section")
             if row["errors"] or row["status"] != 200:
                 say(f"  {row['url']}: HTTP {row['status']}, wrk errors {row['errors']}")
-    comparison = compare(result)
-    if comparison:
-        say(comparison)
+    if small:
+        say(
+            f"\nGrowth, page cache off: p50 at {small.essays} and at {large.essays} essays, "
+            f"median of {args.rounds} rounds, each URL on both sites one after the other\n"
+        )
+        say(growth_table(small, large, result["growth"]["rows"]))
+        beyond = [row["name"] for row in result["growth"]["rows"] if not row["within_limit"]]
+        say(
+            f"\nChanged by more than {GROWTH_LIMIT}%: {', '.join(beyond)}"
+            if beyond
+            else f"\nEvery p50 within {GROWTH_LIMIT}%"
+        )
     text = json.dumps(result, indent=2) + "\n"
     stamp = finished.strftime("%Y%m%dT%H%M%SZ")
     for name in (f"{stamp}-{args.essays}.json", "latest.json", f"latest-{args.essays}.json"):
