@@ -25,6 +25,14 @@ ITEM_FIELDS = (
 )
 
 
+def names_by_essay(name, build, ids):
+    """{essay id: [names]} from ``build(*ids)``, (essay id, name) rows in order."""
+    grouped = {}
+    for page_id, label in compiled(f"{name}:{len(ids)}", build, *ids) if ids else ():
+        grouped.setdefault(page_id, []).append(label)
+    return grouped
+
+
 class EssayFeed(Feed):
     feed_type = Rss201rev2Feed
     title = "Collective: essays"
@@ -48,28 +56,24 @@ class EssayFeed(Feed):
             *args,
         )
         ids = [essay.pk for essay in essays]
-        authors, topics = {}, {}
-        if ids:
-            for page_id, name in compiled(
-                f"feed-authors:{len(ids)}",
-                lambda *ids: (
-                    EssayContributor.objects.filter(page_id__in=ids)
-                    .order_by("page_id", "sort_order")
-                    .values_list("page_id", "contributor__name")
-                ),
-                *ids,
-            ):
-                authors.setdefault(page_id, []).append(name)
-            for page_id, name in compiled(
-                f"feed-topics:{len(ids)}",
-                lambda *ids: (
-                    EssayTopic.objects.filter(content_object_id__in=ids)
-                    .order_by("content_object_id", "pk")
-                    .values_list("content_object_id", "tag__name")
-                ),
-                *ids,
-            ):
-                topics.setdefault(page_id, []).append(name)
+        authors = names_by_essay(
+            "feed-authors",
+            lambda *ids: (
+                EssayContributor.objects.filter(page_id__in=ids)
+                .order_by("page_id", "sort_order")
+                .values_list("page_id", "contributor__name")
+            ),
+            ids,
+        )
+        topics = names_by_essay(
+            "feed-topics",
+            lambda *ids: (
+                EssayTopic.objects.filter(content_object_id__in=ids)
+                .order_by("content_object_id", "pk")
+                .values_list("content_object_id", "tag__name")
+            ),
+            ids,
+        )
         for essay in essays:
             essay.feed_authors = authors.get(essay.pk, [])
             essay.feed_topics = topics.get(essay.pk, [])

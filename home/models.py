@@ -94,6 +94,11 @@ class BasePage(Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
+    def relations_stored(self):
+        """Whether this page's relations are the ones stored in the database. A preview's
+        are held in memory (modelcluster), and are read from there instead."""
+        return self.pk is not None and not getattr(self, "_cluster_related_objects", None)
+
     def get_url_parts(self, request=None):
         """As Wagtail's, but the path is made from the prefix of Wagtail's URL pattern
         and quoted as ``reverse()`` would (``serve_path``), not reversed for each page:

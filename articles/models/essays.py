@@ -26,7 +26,7 @@ from collective.sql import compiled
 from home.models import BasePage, IndexRoutingMixin
 
 from .contributors import Contributor
-from .organisations import OrganisationPage
+from .organisations import OrganisationPage, linked_organisations
 from .sources import SourcePage, readable_sources
 
 # Newest first, on the essay table's own columns so that its index serves the order
@@ -437,11 +437,6 @@ class EssayPage(BasePage):
         ]
         return super().save(*args, **kwargs)
 
-    def relations_stored(self):
-        """Whether this page's relations are the ones stored in the database. A preview's
-        are held in memory (modelcluster), and are read from there instead."""
-        return self.pk is not None and not getattr(self, "_cluster_related_objects", None)
-
     @cached_property
     def contributors(self):
         if not self.relations_stored():
@@ -458,21 +453,7 @@ class EssayPage(BasePage):
 
     @cached_property
     def readable_organisations(self):
-        if not self.relations_stored():
-            return sorted(
-                self.organisations.readable().only(*OrganisationPage.LINK_FIELDS),
-                key=lambda org: org.short_name,
-            )
-        return compiled(
-            "essay-organisations",
-            lambda pk: (
-                OrganisationPage.objects.readable()
-                .filter(essays=pk)
-                .only(*OrganisationPage.LINK_FIELDS)
-                .order_by("short_name")
-            ),
-            self.pk,
-        )
+        return linked_organisations(self, "essays")
 
     @cached_property
     def topic_list(self):

@@ -257,7 +257,7 @@ class OrganisationPage(BasePage):
 
     @cached_property
     def other_name_list(self):
-        if getattr(self, "_cluster_related_objects", None) or self.pk is None:  # a preview's
+        if not self.relations_stored():
             return list(self.other_names.all())
         return compiled(
             "organisation-names",
@@ -341,6 +341,26 @@ class OrganisationPage(BasePage):
             timeline_events=self.timeline_for_readers(),
         )
         return context
+
+
+def linked_organisations(page, via):
+    """The organisations readers may see that a page names (``via``: the relation's name
+    from the organisation's end), by short name, with only what a link shows."""
+    if not page.relations_stored():
+        return sorted(
+            page.organisations.readable().only(*OrganisationPage.LINK_FIELDS),
+            key=lambda org: org.short_name,
+        )
+    return compiled(
+        f"organisations-of:{via}",
+        lambda pk: (
+            OrganisationPage.objects.readable()
+            .filter(**{via: pk})
+            .only(*OrganisationPage.LINK_FIELDS)
+            .order_by("short_name")
+        ),
+        page.pk,
+    )
 
 
 class OrganisationName(Orderable):

@@ -243,22 +243,9 @@ class SourcePage(BasePage):
 
     @cached_property
     def readable_organisations(self):
-        organisations = self.organisations.model
-        if getattr(self, "_cluster_related_objects", None) or self.pk is None:  # a preview's
-            return sorted(
-                self.organisations.readable().only(*organisations.LINK_FIELDS),
-                key=lambda org: org.short_name,
-            )
-        return compiled(
-            "source-organisations",
-            lambda pk: (
-                organisations.objects.readable()
-                .filter(sources=pk)
-                .only(*organisations.LINK_FIELDS)
-                .order_by("short_name")
-            ),
-            self.pk,
-        )
+        from articles.models.organisations import linked_organisations
+
+        return linked_organisations(self, "sources")
 
     def citing_essays(self):
         """Live, public essays citing this source, newest first."""
