@@ -39,7 +39,7 @@ def compiled(name, build, *args, using="default"):
     if query is None:
         if len(_compiled) >= LIMIT:
             _compiled.clear()
-        query = _compiled[key] = CompiledQuery(build, len(args), using)
+        query = _compiled[key] = CompiledQuery(build, using)
     return query.rows(args)
 
 
@@ -54,10 +54,10 @@ def marker(position, kind):
 
 
 class CompiledQuery:
-    def __init__(self, build, count, using):
+    def __init__(self, build, using):
         # The kinds come from the first call's arguments: the same query with a string
         # where an int was is a programming error, raised by the type check below.
-        self.build, self.count, self.using = build, count, using
+        self.build, self.using = build, using
         self.sql = None
 
     def compile(self, args):
@@ -82,7 +82,7 @@ class CompiledQuery:
                 elif isinstance(value, str) and isinstance(param, str) and value in param:
                     self.slots.append((index, position, True))
                     found.add(position)
-        if missing := set(range(self.count)) - found:
+        if missing := set(range(len(args))) - found:
             raise ValueError(f"compiled(): arguments {sorted(missing)} did not reach the SQL")
         select = compiler.select[: compiler.col_count]
         self.converters = list(compiler.get_converters([column for column, _, _ in select]).items())

@@ -1,5 +1,4 @@
-import functools
-from functools import reduce
+from functools import cache, reduce
 from operator import or_
 from urllib.parse import quote
 
@@ -38,7 +37,7 @@ def restricted_paths():
 PATH_SAFE = "/~:@!$&'()*+,;="
 
 
-@functools.cache
+@cache
 def serve_prefix():
     return reverse("wagtail_serve", args=("",))
 
