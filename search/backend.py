@@ -13,8 +13,10 @@ still found.
 Other databases use the database backend unchanged.
 """
 
+import re
+
 from django.db import connection
-from django.db.models import Exists, F, IntegerField, OuterRef
+from django.db.models import Exists, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 from modelsearch.backends import database
@@ -23,26 +25,35 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
-from modelsearch.query import Fuzzy, MatchAll, Not
+from modelsearch.query import Fuzzy, MatchAll, Not, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 CANDIDATES = 200
 TITLE_CANDIDATES = 100
+# The words of a plain query, as the PostgreSQL backend splits them.
+WORDS = re.compile(r"[^\s\-]+")
+# An index entry's page (its object_id is text).
+PAGE_ID = Cast("object_id", IntegerField())
 
 
 class NewestCandidatesQueryCompiler(PostgresSearchQueryCompiler):
-    def search(self, config, start, stop, score_field=None, backend=None):
+    def ranks_candidates(self):
+        """Whether this query is ranked among candidates: a plain query by relevance."""
         plain = not isinstance(self.query, (MatchAll, Fuzzy)) and not (
             isinstance(self.query, Not) and isinstance(self.query.subquery, MatchAll)
         )
-        if not (plain and self.order_by_relevance):
+        return plain and self.order_by_relevance
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        if not self.ranks_candidates():
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         # The candidates are already in the queryset: the ranked query needs only them
         # (with the queryset's choice of columns), not the queryset's filters again.
         # They are read first: given their ids, the ranking reads them by key, where
         # given a subquery PostgreSQL read every page to join them to it.
         queryset = self.queryset
-        candidates = set(self.candidates(config))
+        entries = IndexEntry.objects.filter(pk__in=self.candidates(config))
+        candidates = set(entries.values_list(PAGE_ID, flat=True))
         self.queryset = queryset.model._base_manager.filter(pk__in=candidates)
         self.queryset.query.deferred_loading = queryset.query.deferred_loading
         results = super().search(config, start, stop, score_field=score_field, backend=backend)
@@ -50,10 +61,25 @@ class NewestCandidatesQueryCompiler(PostgresSearchQueryCompiler):
         results.query.set_annotation_mask(set(results.query.annotation_select) - {"_vector_"})
         return results
 
+    def best(self, config, limit):
+        """(id, title) of the ``limit`` best candidates, best first, in one query: the
+        index entries are ranked as ``search()`` ranks their pages, without reading the
+        pages but for their titles."""
+        rank = self.build_tsrank(F("title"), self.query, config=config) * F("title_norm")
+        rank += self.build_tsrank(F("body"), self.query, config=config)
+        title = self.queryset.model._base_manager.filter(pk=OuterRef("page_id")).values("title")
+        entries = IndexEntry.objects.filter(pk__in=self.candidates(config))
+        return list(
+            entries.annotate(page_id=PAGE_ID, page_title=Subquery(title))
+            .order_by(rank.desc(), "-page_id")
+            .values_list("page_id", "page_title")[:limit]
+        )
+
     def candidates(self, config):
-        """Ids of the pages of the queryset to rank: the newest CANDIDATES that match the
-        query anywhere, and the newest TITLE_CANDIDATES whose title matches, however old
-        (the title weighs most in the ranking; titles are short to test)."""
+        """The index entries of the pages of the queryset to rank: the newest CANDIDATES
+        that match the query anywhere, and the newest TITLE_CANDIDATES whose title
+        matches, however old (the title weighs most in the ranking; titles are short to
+        test)."""
         model = self.queryset.model
         query = self.build_tsquery(self.query, config=config)
         in_queryset = self.queryset.order_by().filter(
@@ -64,18 +90,33 @@ class NewestCandidatesQueryCompiler(PostgresSearchQueryCompiler):
             .filter(Exists(in_queryset))
             .order_by("-pk")
         )
-        page_id = Cast("object_id", IntegerField())
-        in_title = matches.filter(title=query).values_list(page_id, flat=True)
-        anywhere = (
-            matches.annotate(document=CombinedExpression(F("title"), "||", F("body")))
-            .filter(document=query)
-            .values_list(page_id, flat=True)
-        )
-        return anywhere[:CANDIDATES].union(in_title[:TITLE_CANDIDATES], all=True)
+        in_title = matches.filter(title=query).values("pk")[:TITLE_CANDIDATES]
+        anywhere = self.matching_anywhere(matches, query).values("pk")[:CANDIDATES]
+        return anywhere.union(in_title, all=True)
+
+    def matching_anywhere(self, entries, query):
+        """The entries whose title or body matches ``query``. One word is looked up in
+        each in turn: joining the two vectors, as any other query needs (its words may
+        be found some in the title, some in the body), costs more than the lookups."""
+        if isinstance(self.query, PlainText) and len(WORDS.findall(self.query.query_string)) == 1:
+            return entries.filter(Q(title=query) | Q(body=query))
+        document = CombinedExpression(F("title"), "||", F("body"))
+        return entries.annotate(document=document).filter(document=query)
 
 
 class NewestCandidatesSearchBackend(PostgresSearchBackend):
     query_compiler_class = NewestCandidatesQueryCompiler
+
+
+def best_matches(pages, query, limit):
+    """The ids and titles of the ``limit`` pages of the queryset ``pages`` that match
+    every word of ``query`` best, best first: rows, not pages, since a page costs far
+    more to build than the search does to find it."""
+    results = pages.only("pk", "title").search(query, operator="and")
+    compiler = getattr(results, "query_compiler", None)
+    if isinstance(compiler, NewestCandidatesQueryCompiler) and compiler.ranks_candidates():
+        return compiler.best(compiler.get_config(results.backend), limit)
+    return [(page.pk, page.title) for page in results[:limit]]
 
 
 def SearchBackend(params):

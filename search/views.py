@@ -13,7 +13,9 @@ from wagtail.models import Page
 from articles.listing import Filter, Listing, paginate
 from articles.models import EssayPage, OrganisationName, OrganisationPage, SourcePage
 from articles.models.essays import about_organisation, by_contributor, essay_filters, on_topic
+from collective.cache import derived
 from home.models import ReadableQuerySet
+from search.backend import best_matches
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 100  # relevance past this many hits is noise; "more than 100" is said instead
@@ -123,25 +125,46 @@ def search_filters():
 
 
 def organisations_named(query):
-    """Organisations whose short name, full name or another name is what was typed."""
-    if not query:
-        return OrganisationPage.objects.none()
-    named = OrganisationName.objects.filter(name__iexact=query).values("page_id")
-    return OrganisationPage.objects.readable().filter(
-        Q(short_name__iexact=query) | Q(full_name__iexact=query) | Q(pk__in=named)
+    """Organisations whose short name, full name or another name is what was typed
+    (in any case)."""
+    ids = organisation_names().get(query.casefold()) if query else None
+    if not ids:
+        return []
+    organisations = OrganisationPage.objects.readable().filter(pk__in=ids)
+    return list(organisations.only(*OrganisationPage.LINK_FIELDS).order_by("path"))
+
+
+def organisation_names():
+    """{name, case folded: [organisation ids]} for every name of every readable
+    organisation, kept until the site's content changes: most searches name none, and
+    finding that out from the names costs less than asking the database."""
+    return derived("organisation-names", find_organisation_names)
+
+
+def find_organisation_names():
+    readable = OrganisationPage.objects.readable()
+    rows = readable.values_list("short_name", "pk").union(
+        readable.values_list("full_name", "pk"),
+        OrganisationName.objects.filter(page__in=readable).values_list("name", "page_id"),
     )
+    names = {}
+    for name, pk in rows:
+        ids = names.setdefault(name.casefold(), [])
+        if pk not in ids:
+            ids.append(pk)
+    return names
 
 
 def ranked(hits, query, named_ids):
-    """Hits whose title holds every word typed (or an organisation named so) first,
-    each group in the backend's order of relevance."""
+    """Hits, as (id, title), whose title holds every word typed (or an organisation
+    named so) first, each group in the backend's order of relevance."""
     words = [word.lower() for word in query.split()]
 
-    def is_title_match(page):
-        title = page.title.lower()
-        return page.pk in named_ids or all(word in title for word in words)
+    def is_title_match(hit):
+        pk, title = hit
+        return pk in named_ids or all(word in title.lower() for word in words)
 
-    return [p for p in hits if is_title_match(p)] + [p for p in hits if not is_title_match(p)]
+    return [h for h in hits if is_title_match(h)] + [h for h in hits if not is_title_match(h)]
 
 
 def snippet(text, query, length=220):
@@ -168,17 +191,15 @@ def snippet(text, query, length=220):
 def search(request):
     query = clean_query(request.GET.get("query", ""))
     listing = Listing(Scope(), search_filters(), request.GET, keep={"query": query})
-    suggestions = list(organisations_named(query)) if query else []
+    suggestions = organisations_named(query)
     hits = []
     if query:
-        pages = listing.queryset.pages().only("pk", "title")
-        results = pages.search(query, operator="and")[:MAX_RESULTS]
-        hits = ranked(list(results), query, {org.pk for org in suggestions})
+        found = best_matches(listing.queryset.pages(), query, MAX_RESULTS)
+        hits = ranked(found, query, {org.pk for org in suggestions})
     page_obj = paginate(hits, request.GET.get("page"), PER_PAGE)
-    specific = {
-        page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in page_obj]).specific()
-    }
-    results = [specific[p.pk] for p in page_obj if p.pk in specific]
+    ids = [pk for pk, _title in page_obj]
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    results = [specific[pk] for pk in ids if pk in specific]
     return TemplateResponse(
         request,
         "search/search.html",

@@ -79,6 +79,27 @@ def test_a_title_match_ranks_above_a_body_match(client, library):
 
 
 @pytest.mark.parametrize(
+    "query", ["life passing", "the life in passing", "life-passing", '"internal life"']
+)
+def test_words_found_some_in_the_title_some_in_the_body_find_the_page(client, library, query):
+    titles, _ = found(client, f"query={query}")
+    assert titles == ["On internal life"]
+
+
+def test_an_organisation_is_suggested_by_its_new_name_on_the_next_request(client, library):
+    imt = library["imt"]
+    suggestion = "Looking for the organisation?"
+    assert suggestion not in found(client, "query=Tendency Marxist")[1].text
+    imt.other_names.add(OrganisationName(name="Tendency Marxist", from_year=2026))
+    imt.save_revision().publish()
+    _, response = found(client, "query=tendency marxist")
+    assert suggestion in response.text
+    assert "International Marxist Tendency (IMT)</a>: its profile" in response.text
+    imt.unpublish()
+    assert suggestion not in found(client, "query=tendency marxist")[1].text
+
+
+@pytest.mark.parametrize(
     ("query", "organisation"),
     [("IMT", "imt"), ("RCI", "imt"), ("Militant tendency", "cwi"), ("cwi", "cwi")],
 )
