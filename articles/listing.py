@@ -88,13 +88,23 @@ class ListingPaginator(Paginator):
     """A paginator that keeps, until the site's content changes, what costs more the
     more essays there are: the count of a queryset, and which rows a page of it holds
     (page 200 of the essays, found with OFFSET, means reading every essay before it).
-    A later page then reads just its own rows, by primary key, however deep it is."""
+    A later page then reads just its own rows, by primary key, however deep it is.
+
+    ``name`` names what the queryset selects (the listing and its filters), unique
+    among listings; without it the queryset is named by its SQL, which costs a
+    compilation of the queryset on every request."""
+
+    def __init__(self, object_list, per_page, name=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.name = name
 
     @cached_property
     def digest(self):
-        """A name for the queryset's SQL; None when it is not a queryset or is empty."""
-        if not isinstance(self.object_list, QuerySet):
+        """A name for the queryset; None when it is not a queryset or is empty."""
+        if not isinstance(self.object_list, QuerySet) or self.object_list.query.is_empty():
             return None
+        if self.name:
+            return self.name
         try:
             sql, params = self.object_list.query.sql_with_params()
         except EmptyResultSet:  # .none(): nothing to count
@@ -125,9 +135,10 @@ class ListingPaginator(Paginator):
         return page
 
 
-def paginate(queryset, page_number, per_page):
-    """The requested page of results; a page that is not a whole number or out of range is a 404."""
-    paginator = ListingPaginator(queryset, per_page)
+def paginate(queryset, page_number, per_page, name=None):
+    """The requested page of results; a page that is not a whole number or out of range is
+    a 404. ``name``: see ListingPaginator."""
+    paginator = ListingPaginator(queryset, per_page, name)
     number = page_number or "1"
     if not number.isdigit() or len(number) > 6:
         raise Http404("No such page of results.")
@@ -149,5 +160,8 @@ class FilteredListingMixin:
         context = super().get_context(request, *args, **kwargs)
         listing = self.get_listing(request.GET)
         context["listing"] = listing
-        context["page_obj"] = paginate(listing.queryset, request.GET.get("page"), self.per_page)
+        name = f"listing:{self.pk}:{listing.query()}"
+        context["page_obj"] = paginate(
+            listing.queryset, request.GET.get("page"), self.per_page, name
+        )
         return context

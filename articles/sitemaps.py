@@ -37,7 +37,7 @@ class SiteSitemap(Sitemap):
 
     @cached_property
     def paginator(self):
-        return ListingPaginator(self._items(), self.limit)
+        return ListingPaginator(self._items(), self.limit, f"sitemap:{type(self).__name__}")
 
     def get_urls(self, page=1, site=None, protocol=None):
         root = self.site.root_url

@@ -23,6 +23,6 @@ def contributor_detail(request, slug):
         "articles/contributor_detail.html",
         {
             "contributor": contributor,
-            "page_obj": paginate(essays, request.GET.get("page"), 12),
+            "page_obj": paginate(essays, request.GET.get("page"), 12, f"by:{contributor.pk}"),
         },
     )

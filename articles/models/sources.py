@@ -299,6 +299,8 @@ class SourcePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["page_obj"] = paginate(self.citing_essays(), request.GET.get("page"), self.per_page)
+        context["page_obj"] = paginate(
+            self.citing_essays(), request.GET.get("page"), self.per_page, f"citing:{self.pk}"
+        )
         context["organisations"] = self.readable_organisations
         return context
