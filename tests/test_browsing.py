@@ -5,6 +5,7 @@ do not grow."""
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
@@ -96,6 +97,23 @@ def test_active_filters_are_shown_and_each_can_be_removed(client, essays):
     assert (
         'href="?organisation=imt" aria-label="Remove filter Topic: internal democracy"' in content
     )
+
+
+def test_the_filter_form_shows_the_chosen_values_selected(client, essays):
+    for query, chosen in [
+        ("organisation=imt&topic=internal-democracy", {"imt", "internal-democracy"}),
+        ("organisation=swp", {"swp"}),
+        ("", set()),
+    ]:
+        _, response = titles(client, f"/essays/?{query}")
+        page = BeautifulSoup(response.content, "html.parser")
+        assert {option["value"] for option in page.select("option[selected]")} == chosen
+        options = page.select("#filter-organisation option")
+        assert [(o["value"], o.text) for o in options] == [
+            ("", "All"),
+            ("imt", "IMT"),
+            ("swp", "SWP"),
+        ]
 
 
 @pytest.mark.parametrize(
