@@ -88,7 +88,8 @@ class ListingPaginator(Paginator):
     """A paginator that keeps, until the site's content changes, what costs more the
     more essays there are: the count of a queryset, and which rows a page of it holds
     (page 200 of the essays, found with OFFSET, means reading every essay before it).
-    A later page then reads just its own rows, by primary key, however deep it is.
+    Later, a page reads just its own rows, by primary key, however deep it is, and only
+    if they are used.
 
     ``name`` names what the queryset selects (the listing and its filters), unique
     among listings; without it the queryset is named by its SQL, which costs a
@@ -120,18 +121,24 @@ class ListingPaginator(Paginator):
         return derived(f"count:{self.digest}", self.object_list.count)
 
     def page(self, number):
+        """The page; of a listing of rows, with ``ids``, the ids of its rows in order. Its
+        rows are read in full the first time (and their ids kept); after that, only if
+        they are used (cards cached by id need only the ids)."""
         page = super().page(number)
         rows = page.object_list
         if self.digest is None or rows._iterable_class is not ModelIterable:
             return page  # not a queryset of rows (a list, or values()): read as it is
         start, end = rows.query.low_mark, rows.query.high_mark
-        if not start:
-            return page  # the first page reads its rows straight off the index
-        ids = derived(
-            f"page:{self.digest}:{start}:{end}", lambda: list(rows.values_list("pk", flat=True))
-        )
-        found = {row.pk: row for row in self.object_list.filter(pk__in=ids)}
-        page.object_list = [found[pk] for pk in ids if pk in found]
+        read = []
+
+        def find_ids():
+            read.extend(rows)
+            return [row.pk for row in read]
+
+        page.ids = derived(f"page:{self.digest}:{start}:{end}", find_ids)
+        # Otherwise in the listing's order, as the ids were found in it (both kept until
+        # the next change), by key.
+        page.object_list = read or self.object_list.filter(pk__in=page.ids)
         return page
 
 

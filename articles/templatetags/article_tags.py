@@ -80,18 +80,27 @@ def rendered_options(choices):
 def essay_cards(context, essays, level=2):
     """A card for each essay, as list items. The same card shows on every listing,
     filter and page of results, so each is kept in the cache until the site's content
-    changes: one cache read for all of them, and the contributors and organisations
-    are read only for the cards the cache did not have. Previews are never cached."""
-    from articles.models.essays import essay_card_prefetches
+    changes: one cache read for all of them, and the essays (with their contributors and
+    organisations) are read only for the cards the cache did not have. Previews are never
+    cached."""
+    from articles.models.essays import EssayPage, essay_card_prefetches
     from collective.cache import generation
 
-    essays = list(essays)
+    ids = getattr(essays, "ids", None)  # a page of a listing (ListingPaginator) knows them
+    if ids is None or isinstance(essays.object_list, list):
+        loaded = {essay.pk: essay for essay in essays}
+        ids = list(loaded)
+    else:
+        loaded = {}
     request = context.get("request")
     preview = getattr(request, "is_preview", False)
-    keys = {essay.pk: f"essay-card:{generation()}:{essay.pk}:{level}" for essay in essays}
+    keys = {pk: f"essay-card:{generation()}:{pk}:{level}" for pk in ids}
     cards = {} if preview else cache.get_many(list(keys.values()))
-    missing = [essay for essay in essays if keys[essay.pk] not in cards]
+    missing = [pk for pk in ids if keys[pk] not in cards]
     if missing:
+        unread = [pk for pk in missing if pk not in loaded]
+        loaded.update(EssayPage.objects.defer("body").in_bulk(unread) if unread else {})
+        missing = [loaded[pk] for pk in missing]
         prefetch_related_objects(missing, *essay_card_prefetches())
         card = get_template("components/essay_card.html")
         rendered = {
@@ -101,7 +110,7 @@ def essay_cards(context, essays, level=2):
         cards.update(rendered)
         if not preview:
             cache.set_many(rendered, timeout=settings.PAGE_CACHE_SECONDS)
-    return mark_safe("".join(f"<li>{cards[keys[essay.pk]]}</li>" for essay in essays))
+    return mark_safe("".join(f"<li>{cards[keys[pk]]}</li>" for pk in ids))
 
 
 @register.simple_tag
