@@ -308,3 +308,14 @@ def test_essay_page_query_count_does_not_grow_with_citations(client):
     client.get(few.url)
     assert count_queries(client, few.url) == count_queries(client, many.url) <= 15
     assert SourcePage.objects.count() == 22
+
+
+def test_a_page_of_a_listing_seen_before_reads_no_essays_until_the_next_change(client, essays):
+    for url in ["/essays/", "/essays/?organisation=imt", "/essays/?page=1"]:
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert "IMT democracy 2024" in response.content.decode()
+        assert not [q for q in queries if "articles_essaypage" in q["sql"]], url
+    EssayPageFactory(title="Newest word", publication_date=datetime.date(2030, 1, 1))
+    assert titles(client, "/essays/")[0][0] == "Newest word"
