@@ -184,29 +184,54 @@ class OrganisationPage(BasePage):
             return ""
         return f"{self.founded}–{self.dissolved or ''}"
 
-    def relations_for_readers(self):
+    @cached_property
+    def relation_rows(self):
+        """Its relations from both ends, in order of year (the other ends not yet read)."""
+        return compiled(
+            "organisation-relations",
+            lambda pk: (
+                OrganisationRelation.objects.filter(Q(page=pk) | Q(other=pk))
+                .only("kind", "year", "until", "note", "page", "other")
+                .order_by("year", "pk")
+            ),
+            self.pk,
+        )
+
+    def related_ids(self):
+        """The organisations at the other end of its relations."""
+        return {r.other_id if r.page_id == self.pk else r.page_id for r in self.relation_rows}
+
+    def relations_for_readers(self, organisations=None):
         """Relations from both ends, with only organisations readers may see on the other end.
 
         Each item is (label, other organisation, relation): the IMT's page lists
         ("Split from", CWI, ...) and the CWI's page ("Split from it", IMT, ...).
+        ``organisations``: {id: organisation} holding the readable other ends, if they
+        have been read already.
         """
-        visible = OrganisationPage.objects.readable()
-        # Of either end, only what a relation shows: its name and address.
-        shown = [f"{end}__{field}" for end in ("page", "other") for field in self.LINK_FIELDS]
-        relations = (
-            OrganisationRelation.objects.filter(
-                Q(page=self, other__in=visible) | Q(other=self, page__in=visible)
-            )
-            .select_related("page", "other")
-            .only("kind", "year", "until", "note", "page", "other", *shown)
-            .order_by("year", "pk")
-        )
-        return [
-            (relation.get_kind_display(), relation.other, relation)
-            if relation.page_id == self.pk
-            else (relation.reverse_label, relation.page, relation)
-            for relation in relations
-        ]
+        if organisations is None:
+            ends = sorted(self.related_ids())
+            organisations = {
+                org.pk: org
+                for org in compiled(
+                    f"organisations-by-id:{len(ends)}",
+                    lambda *ids: (
+                        OrganisationPage.objects.readable()
+                        .filter(pk__in=ids)
+                        .only(*self.LINK_FIELDS)
+                    ),
+                    *ends,
+                )
+            }
+        items = []
+        for relation in self.relation_rows:
+            if relation.page_id == self.pk:
+                label, other = relation.get_kind_display(), relation.other_id
+            else:
+                label, other = relation.reverse_label, relation.page_id
+            if other in organisations:
+                items.append((label, organisations[other], relation))
+        return items
 
     def timeline_for_readers(self):
         """(event, the sources readers may see) in date order, with one query for the sources.
@@ -316,16 +341,18 @@ class OrganisationPage(BasePage):
             ),
             self.pk,
         )
-        # Its sections, and the international it is a section of.
+        # Its sections, the international it is a section of, and those it is related to.
+        related = sorted(self.related_ids())
         family = compiled(
-            "organisation-family",
-            lambda pk, parent: (
+            f"organisation-family:{len(related)}",
+            lambda pk, parent, *related: (
                 OrganisationPage.objects.readable()
-                .filter(Q(parent_international=pk) | Q(pk=parent))
-                .only(*self.LINK_FIELDS, "country")
+                .filter(Q(parent_international=pk) | Q(pk__in=[parent, *related]))
+                .only(*self.LINK_FIELDS, "country", "parent_international")
             ),
             self.pk,
             self.parent_international_id or 0,
+            *related,
         )
         context.update(
             essays=essays[: self.LIST_LIMIT],
@@ -333,11 +360,11 @@ class OrganisationPage(BasePage):
             sources=sources[: self.LIST_LIMIT],
             more_sources=len(sources) > self.LIST_LIMIT,
             sections=sorted(
-                (org for org in family if org.pk != self.parent_international_id),
+                (org for org in family if org.parent_international_id == self.pk),
                 key=lambda org: org.short_name,
             ),
             parent=next((org for org in family if org.pk == self.parent_international_id), None),
-            relations=self.relations_for_readers(),
+            relations=self.relations_for_readers({org.pk: org for org in family}),
             timeline_events=self.timeline_for_readers(),
         )
         return context
