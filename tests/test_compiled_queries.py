@@ -61,3 +61,33 @@ def test_a_preview_shows_the_drafts_contributors_not_the_published_ones(client):
     ]
     assert [c.name for c in draft.contributors] == ["Draft Pen"]
     assert [c.name for c in EssayPage.objects.get(pk=essay.pk).contributors] == ["Published Pen"]
+
+
+def test_page_urls_are_the_ones_wagtail_would_give_on_every_site(rf):
+    from wagtail.models import Site
+
+    from articles.models import EssayIndexPage
+    from tests.factories import index_page
+
+    essays = [
+        EssayPageFactory(title="Ökonomie und Partei", slug="ökonomie-und-partei"),
+        EssayPageFactory(title="Plain", slug="plain-words"),
+    ]
+    default = Site.objects.get(is_default_site=True)
+    # A second site whose root is the essay index: its essays sit at its top level.
+    Site.objects.create(
+        hostname="essays.example.org", port=80, root_page=index_page(EssayIndexPage)
+    )
+    requests = [
+        None,
+        rf.get("/", HTTP_HOST=default.hostname),
+        rf.get("/", HTTP_HOST="essays.example.org"),
+    ]
+    for essay in essays:
+        essay = EssayPage.objects.get(pk=essay.pk)
+        for request in requests:
+            ours = essay.get_url_parts(request)
+            assert ours == Page.get_url_parts(essay, request), (essay.slug, request)
+    assert EssayPage.objects.get(pk=essays[0].pk).get_url_parts(requests[2])[2] == (
+        "/%C3%B6konomie-und-partei/"
+    )
