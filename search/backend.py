@@ -65,8 +65,11 @@ class NewestCandidatesQueryCompiler(PostgresSearchQueryCompiler):
         """(id, title) of the ``limit`` best candidates, best first, in one query: the
         index entries are ranked as ``search()`` ranks their pages, without reading the
         pages but for their titles."""
-        rank = self.build_tsrank(F("title"), self.query, config=config) * F("title_norm")
-        rank += self.build_tsrank(F("body"), self.query, config=config)
+        # The backend's rank over the entry's own vectors (get_index_vectors() names them
+        # from the page's side).
+        rank = self._build_rank_expression(
+            [(F("title"), F("title_norm")), (F("body"), 1.0)], config
+        )
         title = self.queryset.model._base_manager.filter(pk=OuterRef("page_id")).values("title")
         entries = IndexEntry.objects.filter(pk__in=self.candidates(config))
         return list(
