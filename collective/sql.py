@@ -13,8 +13,9 @@ own cursor (so query counts and logging see them).
 Which pages readers may see (``readable()``) shapes the SQL: the restricted paths read
 for this request are part of the key, so a new view restriction compiles a new query on
 the next request. The arguments must be ints or strings, each passed to the queryset
-whole (``pk=arg``) or as a LIKE pattern (``path__startswith=arg``); a list is passed as
-its items, one argument each, and its length named in ``name``.
+whole (``pk=arg``) or as a LIKE pattern (``path__startswith=arg``), or a ``Verbatim``
+string, put as it is inside the parameter it is part of (a search word in a tsquery); a
+list is passed as its items, one argument each, and its length named in ``name``.
 """
 
 from django.core.exceptions import EmptyResultSet
@@ -43,12 +44,17 @@ def compiled(name, build, *args, using="default"):
     return query.rows(args)
 
 
+class Verbatim(str):
+    """A string argument put into its parameter as it is, not escaped as a LIKE pattern:
+    the caller escapes it for where it goes."""
+
+
 def marker(position, kind):
     if kind is int:
         # The largest 32-bit integers: in range for any integer column (Django finds no
         # row for an out-of-range value, and then compiles no SQL), and used by no query.
         return 2**31 - 1 - position
-    if kind is str:
+    if issubclass(kind, str):
         return f"\ue000{position}\ue000"
     raise TypeError(f"compiled(): argument {position} is a {kind.__name__}, not an int or str")
 
@@ -118,9 +124,9 @@ class CompiledQuery:
             if type(value) is not self.kinds[position]:
                 raise TypeError(f"compiled(): argument {position} changed type")
             if in_pattern:
-                value = params[index].replace(
-                    marker(position, str), connection.ops.prep_for_like_query(value)
-                )
+                if not isinstance(value, Verbatim):
+                    value = connection.ops.prep_for_like_query(value)
+                value = params[index].replace(marker(position, str), value)
             params[index] = value
         with connection.cursor() as cursor:
             cursor.execute(self.sql, params)

@@ -19,7 +19,7 @@ from django.db import connection
 from django.db.models import Exists, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
-from modelsearch.backends import database
+from modelsearch.backends import database, get_search_backend
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     PostgresSearchBackend,
@@ -27,6 +27,8 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from modelsearch.query import Fuzzy, MatchAll, Not, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
+
+from collective.sql import Verbatim, compiled
 
 CANDIDATES = 200
 TITLE_CANDIDATES = 100
@@ -62,9 +64,9 @@ class NewestCandidatesQueryCompiler(PostgresSearchQueryCompiler):
         return results
 
     def best(self, config, limit):
-        """(id, title) of the ``limit`` best candidates, best first, in one query: the
-        index entries are ranked as ``search()`` ranks their pages, without reading the
-        pages but for their titles."""
+        """(id, title, content type id) of the ``limit`` best candidates, best first, in
+        one query (a queryset of rows): the index entries are ranked as ``search()`` ranks
+        their pages, without reading the pages but for their titles."""
         # The backend's rank over the entry's own vectors (get_index_vectors() names them
         # from the page's side).
         rank = self._build_rank_expression(
@@ -72,10 +74,10 @@ class NewestCandidatesQueryCompiler(PostgresSearchQueryCompiler):
         )
         title = self.queryset.model._base_manager.filter(pk=OuterRef("page_id")).values("title")
         entries = IndexEntry.objects.filter(pk__in=self.candidates(config))
-        return list(
+        return (
             entries.annotate(page_id=PAGE_ID, page_title=Subquery(title))
             .order_by(rank.desc(), "-page_id")
-            .values_list("page_id", "page_title")[:limit]
+            .values_list("page_id", "page_title", "content_type_id")[:limit]
         )
 
     def candidates(self, config):
@@ -111,15 +113,38 @@ class NewestCandidatesSearchBackend(PostgresSearchBackend):
     query_compiler_class = NewestCandidatesQueryCompiler
 
 
-def best_matches(pages, query, limit):
-    """The ids and titles of the ``limit`` pages of the queryset ``pages`` that match
-    every word of ``query`` best, best first: rows, not pages, since a page costs far
-    more to build than the search does to find it."""
-    results = pages.only("pk", "title").search(query, operator="and")
+def best_matches(pages, query, limit, name=None):
+    """(id, title, content type id) of the ``limit`` pages of ``pages()``, a queryset,
+    that match every word of ``query`` best, best first: rows, not pages, since a page
+    costs far more to build than the search does to find it.
+
+    ``name`` names what ``pages()`` selects, the same in every request (all readable
+    pages, say): the search is then compiled to SQL once per process for each number of
+    words (collective.sql.compiled), and run with the words typed, which saves building
+    and compiling the nested query on every search."""
+    words = WORDS.findall(query)
+    if name and words and isinstance(get_search_backend(), NewestCandidatesSearchBackend):
+        return compiled(
+            f"best-matches:{name}:{limit}:{len(words)}",
+            lambda *words: ranked_rows(pages(), " ".join(words), limit),
+            *[Verbatim(lexeme_text(word)) for word in words],
+        )
+    rows = ranked_rows(pages(), query, limit)
+    return list(rows) if rows is not None else []
+
+
+def ranked_rows(pages, query, limit):
+    """The rows best_matches() gives, as a queryset where this backend ranks them."""
+    results = pages.only("pk", "title", "content_type").search(query, operator="and")
     compiler = getattr(results, "query_compiler", None)
     if isinstance(compiler, NewestCandidatesQueryCompiler) and compiler.ranks_candidates():
         return compiler.best(compiler.get_config(results.backend), limit)
-    return [(page.pk, page.title) for page in results[:limit]]
+    return [(page.pk, page.title, page.content_type_id) for page in results[:limit]]
+
+
+def lexeme_text(word):
+    """A word as the PostgreSQL backend's Lexeme puts it between quotes in a tsquery."""
+    return word.replace("'", "''").replace("\\", "\\\\")
 
 
 def SearchBackend(params):

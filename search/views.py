@@ -4,6 +4,7 @@ type filter, in shareable URLs. Bad input gives an empty result, never an error.
 import re
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils.html import escape, format_html
@@ -14,6 +15,7 @@ from articles.listing import Filter, Listing, paginate
 from articles.models import EssayPage, OrganisationName, OrganisationPage, SourcePage
 from articles.models.essays import about_organisation, by_contributor, essay_filters, on_topic
 from collective.cache import derived
+from collective.sql import compiled
 from home.models import ReadableQuerySet
 from search.backend import best_matches
 
@@ -22,6 +24,14 @@ MAX_RESULTS = 100  # relevance past this many hits is noise; "more than 100" is 
 PER_PAGE = 10
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]+")
 TYPES = {"essay": "Essays", "organisation": "Organisations", "source": "Sources"}
+TAGS = re.compile(r"<[^>]+>")
+# What a result shows of each type of page (search/search.html), and its URL.
+SHOWN = ("title", "url_path", "content_type")
+RESULT_FIELDS = {
+    EssayPage: (*SHOWN, "publication_date", "standfirst", "body"),
+    OrganisationPage: (*SHOWN, "summary"),
+    SourcePage: (*SHOWN, "date", "date_precision", "summary"),
+}
 
 
 def clean_query(raw):
@@ -161,7 +171,7 @@ def ranked(hits, query, named_ids):
     words = [word.lower() for word in query.split()]
 
     def is_title_match(hit):
-        pk, title = hit
+        pk, title, _type = hit
         return pk in named_ids or all(word in title.lower() for word in words)
 
     return [h for h in hits if is_title_match(h)] + [h for h in hits if not is_title_match(h)]
@@ -194,12 +204,12 @@ def search(request):
     suggestions = organisations_named(query)
     hits = []
     if query:
-        found = best_matches(listing.queryset.pages(), query, MAX_RESULTS)
+        # Unfiltered, the pages searched are the same for every search: named so, the
+        # search is compiled once per process.
+        name = "everything" if not (listing.selected or listing.unknown) else None
+        found = best_matches(listing.queryset.pages, query, MAX_RESULTS, name=name)
         hits = ranked(found, query, {org.pk for org in suggestions})
     page_obj = paginate(hits, request.GET.get("page"), PER_PAGE)
-    ids = [pk for pk, _title in page_obj]
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-    results = [specific[pk] for pk in ids if pk in specific]
     return TemplateResponse(
         request,
         "search/search.html",
@@ -208,7 +218,8 @@ def search(request):
             "listing": listing,
             "page_obj": page_obj,
             "results": [
-                {"page": page, "snippet": snippet(result_text(page), query)} for page in results
+                {"page": page, "snippet": snippet(result_text(page), query)}
+                for page in result_pages(page_obj)
             ],
             "suggestions": suggestions,
             "more_than_shown": len(hits) >= MAX_RESULTS,
@@ -216,20 +227,34 @@ def search(request):
     )
 
 
+def result_pages(hits):
+    """The pages of ``hits`` (id, title, content type id), in order, each of its own
+    type with only what a result shows: one query for each type."""
+    ids_by_type = {}
+    for pk, _title, content_type_id in hits:
+        ids_by_type.setdefault(content_type_id, []).append(pk)
+    pages = {}
+    for content_type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        for page in compiled(
+            f"search-results:{model._meta.label}:{len(ids)}",
+            lambda *ids, model=model: model.objects.filter(pk__in=ids).only(*RESULT_FIELDS[model]),
+            *ids,
+        ):
+            pages[page.pk] = page
+    return [pages[pk] for pk, _title, _type in hits if pk in pages]
+
+
 def result_text(page):
-    """The reader-facing text a snippet is cut from."""
+    """The reader-facing text a snippet is cut from (of an essay, from the body's
+    stored paragraphs, without building its blocks)."""
     if isinstance(page, EssayPage):
-        return (
-            page.standfirst
-            + " "
-            + " ".join(
-                re.sub(r"<[^>]+>", "", block.value.source)
-                for block in page.body
-                if block.block_type == "paragraph"
-            )
+        paragraphs = (
+            block["value"] for block in page.body.raw_data if block["type"] == "paragraph"
         )
+        return page.standfirst + " " + " ".join(TAGS.sub("", html) for html in paragraphs)
     if isinstance(page, OrganisationPage):
         return page.summary
     if isinstance(page, SourcePage):
-        return re.sub(r"<[^>]+>", "", page.summary)
+        return TAGS.sub("", page.summary)
     return page.search_description

@@ -1,12 +1,15 @@
 """Queries compiled once per process and run with new arguments (collective/sql.py):
 each call gets its own rows, privacy changes reach them at once, arguments are taken
-literally, and a preview still shows the draft's relations, not the stored ones."""
+literally, and a preview still shows the draft's relations, not the stored ones; a search
+compiled once finds what the search backend finds."""
 
 import pytest
 from wagtail.models import Page, PageViewRestriction
 
 from articles.models import EssayContributor, EssayPage
-from collective.sql import compiled
+from collective.sql import Verbatim, compiled
+from search.backend import WORDS, best_matches
+from search.views import Scope
 from tests.factories import ContributorFactory, EssayPageFactory, SourcePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +41,17 @@ def test_an_argument_is_matched_literally_not_as_a_pattern():
     assert titles_starting("50%") == ["50% of the members left"]
     assert titles_starting("5_") == ["5_0 members"]
     assert len(titles_starting("50")) == 2
+
+
+def test_a_verbatim_argument_is_put_into_its_parameter_as_given():
+    EssayPageFactory(title="50% of the members left")
+    EssayPageFactory(title="500 members left")
+    found = compiled(
+        "test:titles-like",
+        lambda pattern: Page.objects.filter(title__startswith=pattern).values_list("title"),
+        Verbatim("50%"),
+    )
+    assert len(found) == 2
 
 
 def test_an_argument_the_query_does_not_use_is_refused():
@@ -91,3 +105,28 @@ def test_page_urls_are_the_ones_wagtail_would_give_on_every_site(rf):
     assert EssayPage.objects.get(pk=essays[0].pk).get_url_parts(requests[2])[2] == (
         "/%C3%B6konomie-und-partei/"
     )
+
+
+SEARCHED_TITLES = [
+    "Internal democracy in the IUPS",
+    "Democracy deferred",
+    "O'Brien's letter to the branches",
+    "A back\\slash in the minutes",
+    "Co-operation and its limits",
+    "The Łódź conference",
+]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["democracy", "internal democracy", "O'Brien's", "back\\slash", "co-operation", "Łódź"],
+)
+def test_a_search_compiled_once_finds_what_the_backend_finds(query):
+    for title in SEARCHED_TITLES:
+        EssayPageFactory(title=title)
+    pages = Scope().pages
+    # Another query of as many words first, so that this one runs the SQL compiled for it.
+    best_matches(pages, " ".join(["nothing"] * len(WORDS.findall(query))), 100, name="test")
+    found = best_matches(pages, query, 100, name="test")
+    assert found == best_matches(pages, query, 100)
+    assert found, f"nothing found for {query!r}"
