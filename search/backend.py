@@ -125,7 +125,7 @@ def best_matches(pages, query, limit, name=None):
     words = WORDS.findall(query)
     if name and words and isinstance(get_search_backend(), NewestCandidatesSearchBackend):
         return compiled(
-            f"best-matches:{name}:{limit}:{len(words)}",
+            f"best-matches:{name}:{limit}:{CANDIDATES}:{TITLE_CANDIDATES}:{len(words)}",
             lambda *words: ranked_rows(pages(), " ".join(words), limit),
             *[Verbatim(lexeme_text(word)) for word in words],
         )
