@@ -374,9 +374,13 @@ def linked_organisations(page, via):
     """The organisations readers may see that a page names (``via``: the relation's name
     from the organisation's end), by short name, with only what a link shows."""
     if not page.relations_stored():
-        return sorted(
-            page.organisations.readable().only(*OrganisationPage.LINK_FIELDS),
-            key=lambda org: org.short_name,
+        # A preview's are held in memory: those of them readers may see.
+        named = [org.pk for org in page.organisations.all()]
+        return list(
+            OrganisationPage.objects.readable()
+            .filter(pk__in=named)
+            .only(*OrganisationPage.LINK_FIELDS)
+            .order_by("short_name")
         )
     return compiled(
         f"organisations-of:{via}",
