@@ -147,3 +147,10 @@ class CompiledQuery:
         if kind == "flat":
             return [row[0] for row in rows]
         return [tuple(row) for row in rows]
+
+
+def loaded(model, **values):
+    """An instance of ``model`` as ``.only()`` would load it: ``values`` by attribute
+    name, the other fields deferred (read from the database if used)."""
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
+    return model.from_db(None, names, [values[name] for name in names])

@@ -2,6 +2,7 @@
 that drafts and private pages never show through."""
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -189,6 +190,29 @@ def test_essay_page_lists_corrections_and_related_essays(client):
     assert "2 April 2025</time>: Fixed a year." in content
     assert "A related one" in content
     assert "Unrelated" not in content
+
+
+def test_essay_page_shows_its_relations_each_in_its_order(client):
+    from articles.models import EssayCorrection
+
+    essay = EssayPageFactory(
+        contributors=[ContributorFactory(name="Zed Pen"), ContributorFactory(name="Ada Pen")],
+        organisations=[
+            OrganisationPageFactory(short_name="SWP"),
+            OrganisationPageFactory(short_name="CWI"),
+            OrganisationPageFactory(short_name="HIDDEN", live=False),
+        ],
+    )
+    essay.corrections = [
+        EssayCorrection(date=datetime.date(2025, 6, 1), text="Second fix."),
+        EssayCorrection(date=datetime.date(2025, 4, 2), text="First fix."),
+    ]
+    essay.save_revision().publish()
+    content = html(client, essay.url)
+    assert re.search(r"By <a [^>]+>Zed Pen</a>\s+and <a [^>]+>Ada Pen</a>", content)
+    assert re.search(r"About: <a [^>]+>CWI</a>, <a [^>]+>SWP</a></p>", content)
+    assert "HIDDEN" not in content
+    assert content.index("First fix.") < content.index("Second fix.")
 
 
 def test_contributor_profile_shows_pen_name_bio_and_live_essays_only(client):

@@ -193,3 +193,27 @@ def test_filters_choose_the_candidates_before_they_are_limited(client, monkeypat
         EssayPageFactory(title=f"New {n}", standfirst="Samizdat.", organisations=[newer])
     assert sorted(found(client, "query=samizdat&organisation=old")) == ["Old 0", "Old 1"]
     assert sorted(found(client, "query=samizdat")) == ["New 1", "New 2"]
+
+
+def test_related_essays_show_a_new_one_and_hide_one_made_private_at_once(client):
+    organisation = OrganisationPageFactory()
+    essay = EssayPageFactory(title="The first", organisations=[organisation])
+    assert "Related essays" not in text(client, essay.url)
+    related = EssayPageFactory(title="Newly related", organisations=[organisation])
+    assert "Newly related" in text(client, essay.url)
+    PageViewRestriction.objects.create(page=related, restriction_type="password", password="pw")
+    assert "Newly related" not in text(client, essay.url)
+
+
+def test_a_preview_leaves_the_related_essays_readers_see(client):
+    first, second = OrganisationPageFactory(), OrganisationPageFactory()
+    essay = EssayPageFactory(title="The essay", organisations=[first])
+    EssayPageFactory(title="Shares the first", organisations=[first])
+    EssayPageFactory(title="Shares the second", organisations=[second])
+    draft = essay.get_latest_revision_as_object()
+    draft.organisations = [second]
+    assert draft.readable_organisations == [second]
+    assert [related.title for related in draft.related_essays()] == ["Shares the second"]
+    page = text(client, essay.url)
+    assert "Shares the first" in page
+    assert "Shares the second" not in page

@@ -22,7 +22,7 @@ from articles.citations import CitationList, find_citations
 from articles.listing import Filter, FilteredListingMixin, Listing
 from articles.panels import tabbed
 from collective.cache import derived
-from collective.sql import compiled
+from collective.sql import compiled, loaded
 from home.models import BasePage, IndexRoutingMixin
 
 from .contributors import Contributor
@@ -72,6 +72,52 @@ def with_contributors():
         "essay_contributors",
         queryset=EssayContributor.objects.select_related("contributor").order_by("sort_order"),
     )
+
+
+def essay_relations(pk):
+    """An essay's contributors (in credit order), organisations readers may see (by
+    short name), topics and corrections (by date), as rows of one query, each
+    (kind, id, four texts, order): four small reads on every essay page, taken as one."""
+
+    def rows(queryset, kind, texts, order):
+        texts = [*texts, *[Value("")] * (4 - len(texts))]
+        columns = {f"text{i}": Cast(text, models.TextField()) for i, text in enumerate(texts)}
+        return (
+            queryset.order_by()
+            .annotate(kind=Value(kind), **columns, order=order)
+            .values_list("kind", "pk", *columns, "order")
+        )
+
+    return (
+        rows(
+            Contributor.objects.filter(essays__page_id=pk),
+            "contributor",
+            [F("name"), F("slug")],
+            F("essays__sort_order"),
+        )
+        .union(
+            rows(
+                OrganisationPage.objects.readable().filter(essays=pk),
+                "organisation",
+                [F("short_name"), F("full_name"), F("title"), F("url_path")],
+                Value(0),
+            ),
+            rows(
+                Tag.objects.filter(articles_essaytopic_items__content_object_id=pk),
+                "topic",
+                [F("name"), F("slug")],
+                F("articles_essaytopic_items__id"),
+            ),
+            rows(
+                EssayCorrection.objects.filter(page_id=pk),
+                "correction",
+                [F("date"), F("text")],
+                F("sort_order"),
+            ),
+            all=True,
+        )
+        .order_by()
+    )  # not by Contributor's default order: the rows are sorted in Python
 
 
 class EssayIndexPage(IndexRoutingMixin, FilteredListingMixin, BasePage):
@@ -438,44 +484,59 @@ class EssayPage(BasePage):
         return super().save(*args, **kwargs)
 
     @cached_property
+    def relation_rows(self):
+        """What the page shows of its relations, read in one query: see essay_relations()."""
+        return compiled("essay-relations", essay_relations, self.pk)
+
+    def related_rows(self, kind):
+        """Its rows of one kind of relation, in order: (id, four texts)."""
+        rows = [row for row in self.relation_rows if row[0] == kind]
+        rows.sort(key=lambda row: (row[6], row[2]) if kind == "organisation" else row[6:])
+        return [row[1:6] for row in rows]
+
+    @cached_property
     def contributors(self):
         if not self.relations_stored():
             return [item.contributor for item in self.essay_contributors.all()]
-        return compiled(
-            "essay-contributors",
-            lambda pk: (
-                Contributor.objects.filter(essays__page_id=pk)
-                .only("name", "slug")
-                .order_by("essays__sort_order")
-            ),
-            self.pk,
-        )
+        return [
+            loaded(Contributor, id=pk, name=name, slug=slug)
+            for pk, name, slug, _, _ in self.related_rows("contributor")
+        ]
 
     @cached_property
     def readable_organisations(self):
-        return linked_organisations(self, "essays")
+        if not self.relations_stored():
+            return linked_organisations(self, "essays")
+        return [
+            loaded(
+                OrganisationPage,
+                id=pk,
+                page_ptr_id=pk,
+                short_name=short_name,
+                full_name=full_name,
+                title=title,
+                url_path=url_path,
+            )
+            for pk, short_name, full_name, title, url_path in self.related_rows("organisation")
+        ]
 
     @cached_property
     def topic_list(self):
         if not self.relations_stored():
             return list(self.topics.all())
-        return compiled(
-            "essay-topics",
-            lambda pk: Tag.objects.filter(articles_essaytopic_items__content_object_id=pk).order_by(
-                "articles_essaytopic_items__id"
-            ),
-            self.pk,
-        )
+        return [
+            loaded(Tag, id=pk, name=name, slug=slug)
+            for pk, name, slug, _, _ in self.related_rows("topic")
+        ]
 
     @cached_property
     def correction_list(self):
         if not self.relations_stored():
             return list(self.corrections.all())
-        return compiled(
-            "essay-corrections",
-            lambda pk: EssayCorrection.objects.filter(page_id=pk).only("date", "text"),
-            self.pk,
-        )
+        return [
+            loaded(EssayCorrection, id=pk, date=datetime.date.fromisoformat(date), text=text)
+            for pk, date, text, _, _ in self.related_rows("correction")
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -484,7 +545,9 @@ class EssayPage(BasePage):
         return context
 
     def related_essays(self, limit=3):
-        """Other essays readers may see that share an organisation or a topic, newest first."""
+        """Other essays readers may see that share an organisation or a topic, newest
+        first. The essays before it are read to find them (more, the more essays share
+        an organisation): kept until the site's content changes."""
         organisations = [org.pk for org in self.readable_organisations]
         topics = [topic.pk for topic in self.topic_list]
 
@@ -500,19 +563,37 @@ class EssayPage(BasePage):
                 EssayPage.objects.readable()
                 .exclude(pk=pk)
                 .filter(Q(Exists(shares_organisation)) | Q(Exists(shares_topic)))
-                .only("title", "url_path", "publication_date")
-                .order_by(*NEWEST_FIRST)[:limit]
+                .order_by(*NEWEST_FIRST)
+                .values_list("pk", "title", "url_path", "publication_date")[:limit]
+            )
+
+        def find():
+            return compiled(
+                f"related-essays:{len(organisations)}:{len(topics)}:{limit}",
+                build,
+                self.pk,
+                *organisations,
+                *topics,
             )
 
         if self.pk is None or not (organisations or topics):
             return []
-        return compiled(
-            f"related-essays:{len(organisations)}:{len(topics)}:{limit}",
-            build,
-            self.pk,
-            *organisations,
-            *topics,
-        )
+        # A preview's relations are the draft's: not kept for readers.
+        if self.relations_stored():
+            rows = derived(f"related-essays:{self.pk}:{limit}", find)
+        else:
+            rows = find()
+        return [
+            loaded(
+                EssayPage,
+                id=pk,
+                page_ptr_id=pk,
+                title=title,
+                url_path=url_path,
+                publication_date=date,
+            )
+            for pk, title, url_path, date in rows
+        ]
 
 
 class EssayContributor(Orderable):
