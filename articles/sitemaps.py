@@ -63,9 +63,13 @@ class PageSitemap(SiteSitemap):
             .values("url_path", "last_published_at")
         )
 
+    @cached_property
+    def root_length(self):
+        return len(self.site.root_page.url_path)
+
     def location(self, page):
         # As Page.get_url_parts: the page's path below the site's root page.
-        return serve_path(page["url_path"][len(self.site.root_page.url_path) :])
+        return serve_path(page["url_path"][self.root_length :])
 
     def lastmod(self, page):
         return page["last_published_at"]

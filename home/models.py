@@ -1,3 +1,4 @@
+import re
 from functools import cache, reduce
 from operator import or_
 from urllib.parse import quote
@@ -8,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.http import Http404, HttpRequest
+from django.template.loader import render_to_string
 from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -33,8 +35,10 @@ def restricted_paths():
     )
 
 
-# The characters reverse() leaves unquoted in a path (django.urls.resolvers).
+# The characters reverse() leaves unquoted in a path (django.urls.resolvers), and a
+# path made of nothing else (as most are), which quote() would give back unchanged.
 PATH_SAFE = "/~:@!$&'()*+,;="
+UNQUOTED_PATH = re.compile(r"[A-Za-z0-9_.\-~/:@!$&'()*+,;=]*")
 
 
 @cache
@@ -45,7 +49,9 @@ def serve_prefix():
 def serve_path(below_root):
     """What ``reverse("wagtail_serve", args=(below_root,))`` gives, without resolving
     the URL patterns again for every page."""
-    path = serve_prefix() + quote(below_root, safe=PATH_SAFE)
+    if not UNQUOTED_PATH.fullmatch(below_root):
+        below_root = quote(below_root, safe=PATH_SAFE)
+    path = serve_prefix() + below_root
     if not WAGTAIL_APPEND_SLASH and path != "/":
         path = path.rstrip("/")
     return path
@@ -231,7 +237,7 @@ class HomePage(BasePage):
         return child.route(request, path_components[1:])
 
     def get_context(self, request, *args, **kwargs):
-        from articles.models import OrganisationPage, SourcePage
+        from articles.models import SourcePage
         from articles.models.essays import live_essays
 
         context = super().get_context(request, *args, **kwargs)
@@ -250,14 +256,7 @@ class HomePage(BasePage):
         context.update(
             featured_essays=featured,
             latest_essays=latest,
-            organisations=compiled(
-                "home-organisations",
-                lambda: (
-                    OrganisationPage.objects.readable()
-                    .only(*OrganisationPage.LINK_FIELDS)
-                    .order_by("short_name")
-                ),
-            ),
+            organisation_cards=self.organisation_cards(request),
             # Filtering on the content type lets the page_type_first_published index
             # serve the order (home/migrations/0002).
             recent_sources=compiled(
@@ -272,6 +271,29 @@ class HomePage(BasePage):
             ),
         )
         return context
+
+    def organisation_cards(self, request):
+        """A card for every organisation readers may see (dozens, the same for every
+        reader): rendered once and kept until the site's content changes, as essay
+        cards are."""
+        from articles.models import OrganisationPage
+
+        def render():
+            organisations = compiled(
+                "home-organisations",
+                lambda: (
+                    OrganisationPage.objects.readable()
+                    .only(*OrganisationPage.LINK_FIELDS)
+                    .order_by("short_name")
+                ),
+            )
+            return render_to_string(
+                "home/organisation_cards.html", {"organisations": organisations}, request
+            )
+
+        # Links to pages of another site are whole URLs: the cards are the site's own.
+        site = Site.find_for_request(request)
+        return derived(f"home-organisation-cards:{site.pk if site else 0}", render)
 
 
 class HomeFeaturedEssay(Orderable):

@@ -217,3 +217,14 @@ def test_a_preview_leaves_the_related_essays_readers_see(client):
     page = text(client, essay.url)
     assert "Shares the first" in page
     assert "Shares the second" not in page
+
+
+def test_the_home_page_lists_a_new_organisation_and_hides_one_made_private_at_once(client):
+    OrganisationPageFactory(short_name="FIRSTORG")
+    assert "FIRSTORG" in text(client, "/")
+    newer = OrganisationPageFactory(short_name="NEWERORG")
+    assert "NEWERORG" in text(client, "/")
+    PageViewRestriction.objects.create(page=newer, restriction_type="password", password="pw")
+    page = text(client, "/")
+    assert "NEWERORG" not in page
+    assert "FIRSTORG" in page
