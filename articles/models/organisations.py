@@ -2,7 +2,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -331,11 +331,20 @@ class OrganisationPage(BasePage):
             lambda pk: live_essays().filter(organisations=pk)[:limit],
             self.pk,
         )
+        # EXISTS rather than a join: for an organisation with many sources, PostgreSQL
+        # reads the newest sources down the date index until it has found ``limit``,
+        # where a join sorted every source of the organisation.
         sources = compiled(
             f"organisation-sources:{limit}",
             lambda pk: (
                 SourcePage.objects.readable()
-                .filter(organisations=pk)
+                .filter(
+                    Exists(
+                        SourcePage.organisations.through.objects.filter(
+                            sourcepage_id=OuterRef("pk"), organisationpage_id=pk
+                        )
+                    )
+                )
                 .only(*SourcePage.CARD_FIELDS)
                 .order_by("-date", "title")[:limit]
             ),

@@ -211,6 +211,7 @@ class SourcePage(BasePage):
 
     class Meta:
         verbose_name = "source"
+        indexes = [models.Index(fields=["-date"], name="source_newest_first")]
 
     def structured_data(self, request):
         return {
