@@ -2,11 +2,11 @@
 type filter, in shareable URLs. Bad input gives an empty result, never an error."""
 
 import re
-from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
@@ -44,14 +44,27 @@ def clean_query(raw):
     return text.strip()
 
 
-@dataclass
 class Scope:
-    """The pages of each type a search may return, narrowed by the filters."""
+    """The pages of each type a search may return, narrowed by the filters. Those not
+    given are every readable page of the type, built only if used (a search compiled
+    before needs none of them)."""
 
-    essays: object = field(default_factory=EssayPage.objects.readable)
-    organisations: object = field(default_factory=OrganisationPage.objects.readable)
-    sources: object = field(default_factory=SourcePage.objects.readable)
-    narrowed: bool = False
+    def __init__(self, essays=None, organisations=None, sources=None, narrowed=False):
+        given = {"essays": essays, "organisations": organisations, "sources": sources}
+        self.__dict__.update({name: pages for name, pages in given.items() if pages is not None})
+        self.narrowed = narrowed
+
+    @cached_property
+    def essays(self):
+        return EssayPage.objects.readable()
+
+    @cached_property
+    def organisations(self):
+        return OrganisationPage.objects.readable()
+
+    @cached_property
+    def sources(self):
+        return SourcePage.objects.readable()
 
     def none(self):
         return Scope(
@@ -140,8 +153,16 @@ def organisations_named(query):
     ids = organisation_names().get(query.casefold()) if query else None
     if not ids:
         return []
-    organisations = OrganisationPage.objects.readable().filter(pk__in=ids)
-    return list(organisations.only(*OrganisationPage.LINK_FIELDS).order_by("path"))
+    return compiled(
+        f"organisations-named:{len(ids)}",
+        lambda *ids: (
+            OrganisationPage.objects.readable()
+            .filter(pk__in=ids)
+            .only(*OrganisationPage.LINK_FIELDS)
+            .order_by("path")
+        ),
+        *ids,
+    )
 
 
 def organisation_names():
