@@ -215,6 +215,39 @@ def test_essay_page_shows_its_relations_each_in_its_order(client):
     assert content.index("First fix.") < content.index("Second fix.")
 
 
+def test_essay_sources_list_each_source_with_its_details_places_and_links(client):
+    minutes = SourcePageFactory(
+        title="Minutes <special conference>",
+        creator="Central Committee",
+        publisher="The Party & its press",
+        date=datetime.date(1991, 3, 1),
+        date_precision="month",
+        original_url="https://example.org/minutes?part=1&page=2",
+        archived_url="https://web.archive.org/web/2001/minutes",
+    )
+    letter = SourcePageFactory(
+        title="A letter",
+        creator="",
+        date=None,
+        original_url="",
+        archived_url="https://web.archive.org/web/2001/letter",
+    )
+    essay = EssayPageFactory(cites=[(minutes, "p. 4"), (minutes, "p. 9"), (letter, "")])
+    items = re.findall(r'<li id="source-\d">.*?</li>', html(client, essay.url), re.S)
+    text = [" ".join(re.sub(r"<[^>]+>", " ", item).split()) for item in items]
+    assert text == [
+        "Minutes &lt;special conference&gt; . Central Committee, The Party &amp; its press, "
+        "March 1991. At: p. 4; p. 9. Original · Archived copy ↩",
+        "A letter . Anonymous, undated. Archived copy ↩",
+    ]
+    assert f'<a href="{minutes.url}">' in items[0]
+    assert (
+        'href="https://example.org/minutes?part=1&amp;page=2" rel="noopener noreferrer"'
+        in (items[0])
+    )
+    assert '<a href="#cite-2-1" aria-label="Back to citation 2 in the text">' in items[1]
+
+
 def test_contributor_profile_shows_pen_name_bio_and_live_essays_only(client):
     writer = ContributorFactory(name="Quiet Voice", bio="Former member.")
     EssayPageFactory(title="Published piece", contributors=[writer])

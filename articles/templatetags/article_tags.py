@@ -8,6 +8,7 @@ from django.db.models import prefetch_related_objects
 from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
@@ -54,6 +55,46 @@ def precise_date(value, precision):
     if not value:
         return ""
     return format_date(value, DATE_FORMATS.get(precision, "j F Y"))
+
+
+@register.simple_tag(takes_context=True)
+def source_list(context, citations):
+    """An essay's numbered sources, as list items, each with its details, the places
+    cited, its links and a link back to the text: built here, as the template engine
+    takes several times longer over a dozen sources."""
+    request = context.get("request")
+    escape = conditional_escape
+    items = []
+    for citation in citations:
+        source = citation.source
+        details = (
+            [source.display_creator, source.publisher]
+            if source.publisher
+            else [source.display_creator]
+        )
+        details.append(precise_date(source.date, source.date_precision) or "undated")
+        pinpoints = (
+            f'<span class="pinpoint">At: {escape("; ".join(citation.pinpoints))}.</span>'
+            if citation.pinpoints
+            else ""
+        )
+        links = " · ".join(
+            f'<a href="{escape(url)}" rel="noopener noreferrer">{label}</a>'
+            for url, label in (
+                (source.original_url, "Original"),
+                (source.archived_url, "Archived copy"),
+            )
+            if url
+        )
+        number = citation.number
+        items.append(
+            f'<li id="{citation.anchor()}">'
+            f'<a href="{escape(source.get_url(request))}">{escape(source.title)}</a>. '
+            f"{escape(', '.join(details))}. {pinpoints} {links} "
+            f'<a href="#cite-{number}-1" aria-label="Back to citation {number} in the text">↩</a>'
+            "</li>"
+        )
+    return mark_safe("\n".join(items))
 
 
 @register.simple_tag
