@@ -129,12 +129,12 @@ def best_matches(pages, query, limit, name=None):
             lambda *words: ranked_rows(pages(), " ".join(words), limit),
             *[Verbatim(lexeme_text(word)) for word in words],
         )
-    rows = ranked_rows(pages(), query, limit)
-    return list(rows) if rows is not None else []
+    return list(ranked_rows(pages(), query, limit))
 
 
 def ranked_rows(pages, query, limit):
-    """The rows best_matches() gives, as a queryset where this backend ranks them."""
+    """The rows best_matches() gives: a queryset where this backend ranks them, else a
+    list."""
     results = pages.only("pk", "title", "content_type").search(query, operator="and")
     compiler = getattr(results, "query_compiler", None)
     if isinstance(compiler, NewestCandidatesQueryCompiler) and compiler.ranks_candidates():

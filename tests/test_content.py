@@ -141,6 +141,20 @@ def test_organisation_page_shows_facts_essays_sources_and_timeline(client):
     assert '<time datetime="1992-01-01">1992</time>: The split' in content
 
 
+def test_organisation_page_lists_its_own_newest_sources_first(client):
+    org = OrganisationPageFactory(short_name="ISO")
+    for year in range(2001, 2007):
+        SourcePageFactory(
+            title=f"ISO paper {year}", date=datetime.date(year, 1, 1), organisations=[org]
+        )
+    SourcePageFactory(title="Another group's paper", date=datetime.date(2020, 1, 1))
+    content = html(client, org.url)
+    shown = re.findall(r"ISO paper (\d{4})", content.split('id="sources-heading"', 1)[1])
+    assert shown == ["2006", "2005", "2004", "2003", "2002"]
+    assert "Another group's paper" not in content
+    assert 'href="/sources/?organisation=iso">All sources concerning the ISO</a>' in content
+
+
 def test_organisation_lists_are_capped_with_a_link_to_the_filtered_index(client):
     org = OrganisationPageFactory(short_name="ISO")
     for _ in range(7):
@@ -203,9 +217,10 @@ def test_essay_page_shows_its_relations_each_in_its_order(client):
             OrganisationPageFactory(short_name="HIDDEN", live=False),
         ],
     )
+    # Entered out of date order: readers see them by date.
     essay.corrections = [
-        EssayCorrection(date=datetime.date(2025, 6, 1), text="Second fix."),
-        EssayCorrection(date=datetime.date(2025, 4, 2), text="First fix."),
+        EssayCorrection(date=datetime.date(2025, 6, 1), text="Second fix.", sort_order=0),
+        EssayCorrection(date=datetime.date(2025, 4, 2), text="First fix.", sort_order=1),
     ]
     essay.save_revision().publish()
     content = html(client, essay.url)
@@ -241,10 +256,8 @@ def test_essay_sources_list_each_source_with_its_details_places_and_links(client
         "A letter . Anonymous, undated. Archived copy ↩",
     ]
     assert f'<a href="{minutes.url}">' in items[0]
-    assert (
-        'href="https://example.org/minutes?part=1&amp;page=2" rel="noopener noreferrer"'
-        in (items[0])
-    )
+    original = 'href="https://example.org/minutes?part=1&amp;page=2" rel="noopener noreferrer"'
+    assert original in items[0]
     assert '<a href="#cite-2-1" aria-label="Back to citation 2 in the text">' in items[1]
 
 

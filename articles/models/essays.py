@@ -3,7 +3,7 @@ import datetime
 from django import forms
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Value
-from django.db.models.functions import Cast, ExtractYear
+from django.db.models.functions import Cast, Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -84,10 +84,11 @@ def essay_relations(pk):
         columns = {f"text{i}": Cast(text, models.TextField()) for i, text in enumerate(texts)}
         return (
             queryset.order_by()
-            .annotate(kind=Value(kind), **columns, order=order)
+            .annotate(kind=Value(kind), **columns, order=Coalesce(order, 0))
             .values_list("kind", "pk", *columns, "order")
         )
 
+    # Unordered (not by Contributor's default order): RELATION_ORDER sorts each kind.
     return (
         rows(
             Contributor.objects.filter(essays__page_id=pk),
@@ -117,7 +118,16 @@ def essay_relations(pk):
             all=True,
         )
         .order_by()
-    )  # not by Contributor's default order: the rows are sorted in Python
+    )
+
+
+# How essay_relations() rows of each kind are ordered: (kind, id, four texts, order).
+RELATION_ORDER = {
+    "contributor": lambda row: row[6],  # as credited
+    "organisation": lambda row: row[2],  # by short name
+    "topic": lambda row: row[6],  # as tagged
+    "correction": lambda row: (row[2], row[6]),  # by date (ISO text), then as entered
+}
 
 
 class EssayIndexPage(IndexRoutingMixin, FilteredListingMixin, BasePage):
@@ -490,8 +500,9 @@ class EssayPage(BasePage):
 
     def related_rows(self, kind):
         """Its rows of one kind of relation, in order: (id, four texts)."""
-        rows = [row for row in self.relation_rows if row[0] == kind]
-        rows.sort(key=lambda row: (row[6], row[2]) if kind == "organisation" else row[6:])
+        rows = sorted(
+            (row for row in self.relation_rows if row[0] == kind), key=RELATION_ORDER[kind]
+        )
         return [row[1:6] for row in rows]
 
     @cached_property

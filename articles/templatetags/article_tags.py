@@ -67,12 +67,8 @@ def source_list(context, citations):
     items = []
     for citation in citations:
         source = citation.source
-        details = (
-            [source.display_creator, source.publisher]
-            if source.publisher
-            else [source.display_creator]
-        )
-        details.append(precise_date(source.date, source.date_precision) or "undated")
+        date = precise_date(source.date, source.date_precision) or "undated"
+        details = ", ".join(filter(None, [source.display_creator, source.publisher, date]))
         pinpoints = (
             f'<span class="pinpoint">At: {escape("; ".join(citation.pinpoints))}.</span>'
             if citation.pinpoints
@@ -90,7 +86,7 @@ def source_list(context, citations):
         items.append(
             f'<li id="{citation.anchor()}">'
             f'<a href="{escape(source.get_url(request))}">{escape(source.title)}</a>. '
-            f"{escape(', '.join(details))}. {pinpoints} {links} "
+            f"{escape(details)}. {pinpoints} {links} "
             f'<a href="#cite-{number}-1" aria-label="Back to citation {number} in the text">↩</a>'
             "</li>"
         )
