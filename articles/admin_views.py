@@ -4,13 +4,13 @@ from django.contrib.admin import SimpleListFilter
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 from wagtail_modeladmin.options import ModelAdmin
 
 from articles.editorial import EDITORS, FACT_CHECKERS
-from articles.models import Contributor, EssayPage, SourcePage
+from articles.models import Contributor, EssayPage, OrganisationPage, SourcePage
 
 ACTIVE = (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES)
 
@@ -60,6 +60,23 @@ class WorkflowStateFilter(SimpleListFilter):
         return queryset
 
 
+class OrganisationFilter(SimpleListFilter):
+    """The organisations a page is about, by short name (no "empty" choice)."""
+
+    title = "organisation"
+    parameter_name = "organisation"
+
+    def lookups(self, request, model_admin):
+        return list(
+            OrganisationPage.objects.order_by("short_name").values_list("slug", "short_name")
+        )
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(organisations__slug=self.value()).distinct()
+        return queryset
+
+
 class ContributorFilter(SimpleListFilter):
     title = "contributor"
     parameter_name = "contributor"
@@ -94,6 +111,9 @@ class ReviewDeskAdmin(ModelAdmin):
         return Q(owner=user)
 
     def state(self, page):
+        return format_html('<span class="review-state">{}</span>', self.state_label(page))
+
+    def state_label(self, page):
         if page.workflow_status == WorkflowState.STATUS_IN_PROGRESS:
             return "In review"
         if page.workflow_status == WorkflowState.STATUS_NEEDS_CHANGES:
@@ -130,7 +150,7 @@ class EssayReviewAdmin(ReviewDeskAdmin):
         "current_task",
         "last_edited",
     )
-    list_filter = (WorkflowStateFilter, "organisations", ContributorFilter)
+    list_filter = (WorkflowStateFilter, OrganisationFilter, ContributorFilter)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("essay_contributors__contributor")
@@ -157,7 +177,7 @@ class SourceReviewAdmin(ReviewDeskAdmin):
         "current_task",
         "last_edited",
     )
-    list_filter = (WorkflowStateFilter, "source_type", "organisations")
+    list_filter = (WorkflowStateFilter, "source_type", OrganisationFilter)
 
 
 class YourDraftsPanel(Component):
@@ -172,8 +192,13 @@ class YourDraftsPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
+        # Drafts are the pages waiting for their author: not those with reviewers.
         context["drafts"] = (
             with_workflow_state(Page.objects.filter(owner=self.user, has_unpublished_changes=True))
+            .filter(
+                Q(workflow_status__isnull=True)
+                | Q(workflow_status=WorkflowState.STATUS_NEEDS_CHANGES)
+            )
             .specific()
             .order_by("-latest_revision_created_at")[:10]
         )

@@ -1,14 +1,17 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.timezone import localtime
 from wagtail import hooks
 from wagtail.log_actions import log
-from wagtail.models import WorkflowState
+from wagtail.models import TaskState, WorkflowState
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from articles.admin_views import EssayReviewAdmin, SourceReviewAdmin, YourDraftsPanel
 from articles.citation_editor import register_citation_feature
 from articles.citations import CitationLinkHandler
-from articles.editorial import DIRECT_PUBLISH_REFUSED, is_editor
+from articles.editorial import DIRECT_PUBLISH_REFUSED, handle, is_editor
 from articles.models import Contributor, OrganisationPage, SourcePage
 from articles.models.essays import live_essays
 
@@ -19,6 +22,11 @@ PUBLISHED_OUTSIDE_REVIEW = "collective.publish_outside_review"
 def register_citations(features):
     features.register_link_type(CitationLinkHandler)
     register_citation_feature(features)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("articles/css/admin.css"))
 
 
 @hooks.register("register_log_actions")
@@ -78,21 +86,95 @@ def note_publish_attempt(request, page):
 
 def restart_review_after_edit(request, page):
     """Editing a page in review sends the new revision back to the first step at once,
-    so each approval that follows is of the revision that will go live."""
+    so each approval that follows is of the revision that will go live. True if it did."""
     state = page.current_workflow_state
     if state is None or state.status != WorkflowState.STATUS_IN_PROGRESS:
-        return
+        return False
     task_state = state.current_task_state
-    if task_state and task_state.revision_id != page.get_latest_revision().pk:
-        task_state.cancel(user=request.user, resume=False)
-        state.update(user=request.user)
-        messages.info(request, "The page was changed during review: its review starts again.")
+    if not task_state or task_state.revision_id == page.get_latest_revision().pk:
+        return False
+    # cancel() moves the workflow on itself: the first step not approved on the new
+    # revision starts (once: updating the workflow again would start another).
+    task_state.cancel(user=request.user, resume=False)
+    text = "The page was changed during review: its review starts again."
+    if request.POST.get("workflow-action-name") == "approve":
+        text = (
+            "Your changes are saved, and not approved: nobody approves a revision they "
+            "saved. The review starts again, for another reviewer to approve."
+        )
+    replace_confirmation(request, text, level=messages.INFO)
+    return True
+
+
+def name_the_review_action(request, page):
+    """After an approval or a request for changes made from the page editor, say what
+    happened ("Source check approved", "Changes requested", "Published") instead of
+    Wagtail's "Page ... has been updated"."""
+    action = request.POST.get("workflow-action-name")
+    if not request.POST.get("action-workflow-action") or action not in {"approve", "reject"}:
+        return
+    state = page.workflow_states.order_by("-created_at", "-pk").first()
+    acted_on = (
+        TaskState.objects.filter(workflow_state=state, finished_by=request.user)
+        .exclude(status=TaskState.STATUS_CANCELLED)
+        .select_related("task")
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+    if acted_on is None:
+        return
+    step = acted_on.task.name
+    if action == "reject":
+        text = f"Changes requested at “{step}”: “{page.title}” goes back to its author."
+    elif state.status == WorkflowState.STATUS_APPROVED:
+        revision = page.get_latest_revision()
+        if revision.approved_go_live_at:
+            when = f"{localtime(revision.approved_go_live_at):%d %B %Y, %H:%M}"
+            text = f"{step} approved: “{page.title}” is scheduled to go live on {when}."
+        else:
+            text = f"{step} approved: “{page.title}” is published."
+    else:
+        text = f"{step} approved: “{page.title}” goes to “{state.current_task_state.task.name}”."
+    replace_confirmation(request, text)
+
+
+def replace_confirmation(request, text, level=messages.SUCCESS):
+    """Put ``text`` in place of Wagtail's "Page ... has been updated" (the newest success
+    message), keeping the other messages."""
+    shown = list(messages.get_messages(request))
+    successes = [i for i, message in enumerate(shown) if message.level == messages.SUCCESS]
+    if successes:
+        del shown[successes[-1]]
+    for message in shown:
+        messages.add_message(request, message.level, message.message, message.extra_tags)
+    messages.add_message(request, level, text)
+
+
+@hooks.register("before_edit_page")
+def show_requested_changes(request, page):
+    """The author opening a page sent back for changes reads, above the editor, what
+    was asked, at which step and by whom (by handle, see editorial.handle)."""
+    if request.method != "GET":
+        return None
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return None
+    rejected = state.current_task_state
+    comment = rejected.get_comment() or "(no comment)"
+    messages.warning(
+        request,
+        f"Changes requested at “{rejected.task.name}” by {handle(rejected.finished_by)}, "
+        f"{localtime(rejected.finished_at):%d %B %Y, %H:%M}: “{comment}” Make the changes, then "
+        "resubmit the page for review.",
+    )
+    return None
 
 
 @hooks.register("after_edit_page")
 def after_edit_page(request, page):
     note_publish_attempt(request, page)
-    restart_review_after_edit(request, page)
+    if not restart_review_after_edit(request, page):
+        name_the_review_action(request, page)
 
 
 @hooks.register("after_create_page")

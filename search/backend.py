@@ -10,7 +10,9 @@ is ranked among the newest matches and the title matches (the search page says s
 filters narrow the candidates first), so an older essay named for the words typed is
 still found.
 
-Other databases use the database backend unchanged.
+On SQLite (the embedded default) the database backend's FTS5 search is used with the
+query cut into words first, as PostgreSQL's parser cuts them (``search/sqlite.py``);
+it ranks every match (BM25), which costs little at the sizes SQLite serves.
 """
 
 import re
@@ -151,4 +153,10 @@ def SearchBackend(params):
     """The backend for the default database (Wagtail looks this name up in the module)."""
     if connection.vendor == "postgresql":
         return NewestCandidatesSearchBackend(params)
-    return database.SearchBackend(params)
+    backend = database.SearchBackend(params)
+    if connection.vendor == "sqlite" and database.USE_SQLITE_FTS:
+        # Imported here: its models exist only where the database is SQLite with FTS5.
+        from search.sqlite import WordsSearchBackend
+
+        return WordsSearchBackend(params)
+    return backend

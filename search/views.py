@@ -173,11 +173,12 @@ def organisation_names():
 
 
 def find_organisation_names():
-    readable = OrganisationPage.objects.readable()
-    rows = readable.values_list("short_name", "pk").union(
-        readable.values_list("full_name", "pk"),
-        OrganisationName.objects.filter(page__in=readable).values_list("name", "page_id"),
-    )
+    readable = OrganisationPage.objects.readable().order_by()
+    rows = [
+        *readable.values_list("short_name", "pk"),
+        *readable.values_list("full_name", "pk"),
+        *OrganisationName.objects.filter(page__in=readable).values_list("name", "page_id"),
+    ]
     names = {}
     for name, pk in rows:
         ids = names.setdefault(name.casefold(), [])

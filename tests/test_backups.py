@@ -34,14 +34,10 @@ from tests.test_foundation import PRODUCTION_ENV
 BASE_DIR = Path(settings.BASE_DIR)
 SQLITE_ENGINE = "django.db.backends.sqlite3"
 
-on_postgresql = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs a PostgreSQL test database: run with DATABASE_URL=postgres://...",
+on_postgresql = pytest.mark.postgresql_only(
+    "backs up and restores with pg_dump and pg_restore, PostgreSQL's own tools"
 )
-on_sqlite = pytest.mark.skipif(
-    connection.vendor != "sqlite",
-    reason="copies the SQLite test database to a file: run without DATABASE_URL",
-)
+on_sqlite = pytest.mark.sqlite_only("backs up and restores by copying the SQLite database file")
 
 
 def manage(*args, **environment):

@@ -147,9 +147,9 @@ def test_a_newly_published_essay_moves_every_page_of_essays_along_at_once(client
     assert client.get("/essays/?page=3").status_code == 404
 
 
-postgres_only = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="bounded ranking is the PostgreSQL backend's (run with DATABASE_URL set)",
+postgres_only = pytest.mark.postgresql_only(
+    "ranking among the newest matches is PostgreSQL's; SQLite ranks every match "
+    "(test_sqlite_ranks_every_match)"
 )
 
 
@@ -193,6 +193,14 @@ def test_filters_choose_the_candidates_before_they_are_limited(client, monkeypat
         EssayPageFactory(title=f"New {n}", standfirst="Samizdat.", organisations=[newer])
     assert sorted(found(client, "query=samizdat&organisation=old")) == ["Old 0", "Old 1"]
     assert sorted(found(client, "query=samizdat")) == ["New 1", "New 2"]
+
+
+@pytest.mark.sqlite_only("SQLite's counterpart of the bounded ranking tests above")
+def test_sqlite_ranks_every_match(client, monkeypatch):
+    monkeypatch.setattr("search.backend.CANDIDATES", 2)
+    for n in range(4):
+        EssayPageFactory(title=f"Essay {n}", standfirst="It is about samizdat.")
+    assert sorted(found(client, "query=samizdat")) == [f"Essay {n}" for n in range(4)]
 
 
 def test_related_essays_show_a_new_one_and_hide_one_made_private_at_once(client):

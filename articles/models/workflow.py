@@ -23,10 +23,20 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
             return [action for action in actions if action[0] not in APPROVE_ACTIONS]
         return actions
 
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        """What awaits ``user`` (the dashboard's "Awaiting your review"): never a
+        revision they saved, which they may not approve."""
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        return states.exclude(revision__user=user)
+
     def on_action(self, task_state, user, action_name, **kwargs):
-        if action_name in APPROVE_ACTIONS and self.saved_latest_revision(
-            task_state.workflow_state.content_object, user
-        ):
+        obj = task_state.workflow_state.content_object
+        if action_name in APPROVE_ACTIONS and self.saved_latest_revision(obj, user):
+            if task_state.revision_id != obj.get_latest_revision().pk:
+                # Changed and approved in one go from the editor: the change is saved
+                # and its review starts again (wagtail_hooks.restart_review_after_edit,
+                # which says so); nothing is approved.
+                return None
             raise PermissionDenied("You cannot approve a revision you saved yourself.")
         return super().on_action(task_state, user, action_name, **kwargs)
 
