@@ -173,3 +173,88 @@ def test_a_bad_host_header_is_refused_with_400(client, site):
     assert response.status_code == 400
     response = client.get("/essays/", HTTP_HOST="testserver:99999:x")
     assert response.status_code == 400
+
+
+def api_cases():
+    """Every API endpoint with every parameter it accepts: the listing's operations, the
+    find view's, and each field a page type or documents can be filtered on."""
+    from articles.models import EssayPage, OrganisationPage, SourcePage
+    from collective.api import PublicDocumentsAPIViewSet, PublicPagesAPIViewSet
+    from collective.documents.models import Document
+
+    pages, documents = PublicPagesAPIViewSet, PublicDocumentsAPIViewSet
+    cases = []
+    for param in sorted(pages.known_query_parameters - {"format", "_"}):
+        cases.append(("/api/v2/pages/?", param))
+    for param in sorted(pages.find_query_parameters):
+        cases.append(("/api/v2/pages/find/?", param))
+    from wagtail.models import Page
+
+    for model in (Page, EssayPage, OrganisationPage, SourcePage):
+        prefix = "/api/v2/pages/?" if model is Page else f"/api/v2/pages/?type={model._meta.label}&"
+        for param in pages.get_available_fields(model, db_fields_only=True):
+            cases.append((prefix, param))
+    for param in sorted(documents.known_query_parameters - {"format", "_"}):
+        cases.append(("/api/v2/documents/?", param))
+    for param in sorted(documents.find_query_parameters):
+        cases.append(("/api/v2/documents/find/?", param))
+    for param in documents.get_available_fields(Document, db_fields_only=True):
+        cases.append(("/api/v2/documents/?", param))
+    return sorted(set(cases))
+
+
+API_VALUES = [
+    *HOSTILE_VALUES,
+    "xor",
+    "2026-13-45",
+    "2026-02-30",
+    "9999-99-99T99:99",
+    "1" * 30,
+    "-99999999999",
+    "articles.Nope",
+    "wagtailcore.Page",
+    "1,2,3",
+    "-title",
+    "?",
+    "en",
+    "zz",
+]
+
+
+@pytest.mark.parametrize(("prefix", "param"), api_cases(), ids=lambda case: str(case))
+def test_every_api_parameter_answers_hostile_values_with_a_4xx_or_a_result(
+    client, site, prefix, param
+):
+    for value in API_VALUES:
+        response = client.get(f"{prefix}{param}={quote(value)}")
+        check(response, f"{prefix}{param}={value[:30]!r}")
+        if response.status_code == 400:
+            assert "message" in response.json(), f"{prefix}{param}={value[:30]!r}"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v2/pages/?search=a&search_operator=xor",
+        "/api/v2/documents/?search=a&search_operator=xor",
+        "/api/v2/pages/?type=articles.EssayPage&publication_date=x",
+        "/api/v2/pages/?type=articles.EssayPage&publication_date=2026-13-45",
+        "/api/v2/pages/?first_published_at=x",
+        "/api/v2/pages/find/?id=x",
+        "/api/v2/pages/find/?html_path=%00",
+    ],
+)
+def test_the_api_inputs_that_once_answered_500_are_refused_with_400(client, site, url):
+    response = client.get(url)
+    assert response.status_code in {400, 404}, url
+    assert "message" in response.json()
+
+
+def test_the_api_still_answers_good_filters(client, site):
+    essays = client.get("/api/v2/pages/?type=articles.EssayPage&slug=the-essay").json()
+    assert [item["meta"]["slug"] for item in essays["items"]] == ["the-essay"]
+    assert client.get("/api/v2/pages/?child_of=root").status_code == 200
+    assert client.get("/api/v2/pages/?search=essay&search_operator=or").status_code == 200
+    dated = client.get("/api/v2/pages/?type=articles.EssayPage&publication_date=1900-01-01")
+    assert dated.status_code == 200
+    assert dated.json()["items"] == []
