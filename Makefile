@@ -5,6 +5,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+export PORT
 DEMO_PASSWORD ?= collective-demo-2026
 export DEMO_PASSWORD
 

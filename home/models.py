@@ -57,6 +57,16 @@ def serve_path(below_root):
     return path
 
 
+def site_url(request, path):
+    """``path`` as an absolute URL on the site serving ``request``, as its pages' own
+    URLs are (the Site record's host and port, not whatever Host the request named)."""
+    if request is not None:
+        site = Site.find_for_request(request)
+    else:
+        site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url + path if site else path
+
+
 class ReadableQuerySet(PageQuerySet):
     def readable(self):
         """Pages readers may see: live, and neither they nor an ancestor has a view restriction.

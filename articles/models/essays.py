@@ -23,7 +23,7 @@ from articles.listing import Filter, FilteredListingMixin, Listing
 from articles.panels import tabbed
 from collective.cache import derived
 from collective.sql import compiled, loaded
-from home.models import BasePage, IndexRoutingMixin
+from home.models import BasePage, IndexRoutingMixin, site_url
 
 from .contributors import Contributor
 from .organisations import OrganisationPage, linked_organisations
@@ -399,7 +399,7 @@ class EssayPage(BasePage):
                 {
                     "@type": "Person",
                     "name": c.name,
-                    "url": request.build_absolute_uri(c.get_absolute_url()),
+                    "url": site_url(request, c.get_absolute_url()),
                 }
                 for c in self.contributors
             ],

@@ -24,7 +24,7 @@ env = environ.Env(
     EMAIL_URL=(str, "consolemail://"),
     DEFAULT_FROM_EMAIL=(str, "Collective <noreply@localhost>"),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
-    WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
+    PORT=(int, 8000),
     ADMIN_PATH=(str, "admin"),
     TWO_FACTOR_REQUIRED=(bool, False),
     PAGE_CACHE_ENABLED=(bool, True),
@@ -342,7 +342,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Collective"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
+# The site's public address, in notification emails (and, through load_demo, the default
+# Site's, in canonical URLs, the sitemap and the API). In development it follows PORT, so
+# that `PORT=9000 make run` links to port 9000 everywhere; production sets it.
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=f"http://127.0.0.1:{env('PORT')}")
 WAGTAILIMAGES_IMAGE_MODEL = "images.CollectiveImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.CollectiveDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

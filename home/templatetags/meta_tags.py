@@ -6,6 +6,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from home.models import site_url
+
 register = template.Library()
 
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -21,7 +23,7 @@ def page_meta(context):
     image_url = ""
     if getattr(page, "social_image", None):
         rendition = page.social_image.get_rendition("fill-1200x630|format-jpeg")
-        image_url = request.build_absolute_uri(rendition.url)
+        image_url = site_url(request, rendition.url)
     description = (
         page.search_description
         or getattr(page, "listing_summary", "")
