@@ -23,7 +23,8 @@ endef
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@python=$$($(find_python)) || exit 1; \
 	if [ ! -x $(PY) ]; then echo "Creating $(VENV) with $$python"; "$$python" -m venv $(VENV) || exit 1; fi
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@echo "Installing the pinned dependencies into $(VENV)"
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
 .PHONY: help
@@ -35,17 +36,22 @@ install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 
 .PHONY: migrate
 migrate: install ## Apply database migrations
-	$(PY) manage.py migrate --noinput
+	@echo "Applying database migrations ($${DATABASE_URL:-SQLite, db.sqlite3})"
+	@$(PY) manage.py migrate --noinput -v 0
 
 .PHONY: demo
 demo: migrate ## Load the demo content (idempotent)
-	$(PY) manage.py load_demo
+	@$(PY) manage.py load_demo
 
 .PHONY: run
 run: demo ## Set everything up and serve the site on http://127.0.0.1:$(PORT)
-	@echo "Admin: http://127.0.0.1:$(PORT)/admin/  accounts: contributor, factchecker, editor, admin"
-	@echo "Password of every demo account: $(DEMO_PASSWORD)  (set DEMO_PASSWORD to change it)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@echo ""
+	@echo "  The site:      http://127.0.0.1:$(PORT)/"
+	@echo "  Sign in at:    http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Demo accounts: contributor, factchecker, editor, admin"
+	@echo "  Password:      $(DEMO_PASSWORD)  (set DEMO_PASSWORD to change it)"
+	@echo ""
+	@$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 .PHONY: test
 # Tests that commit data (a live server for the browser, pg_dump for backups) empty the
