@@ -174,7 +174,9 @@ def test_an_essay_goes_from_draft_to_readers_through_the_admin(
     request_changes = modal(checker, "Request changes")
     request_changes.get_by_label("Comment").fill(COMMENT)
     request_changes.get_by_role("button", name="Request changes").click()
-    expect(checker.get_by_text(f"Page '{TITLE}' has been updated.")).to_be_visible()
+    expect(
+        checker.get_by_text(f"Changes requested at “Source check”: “{TITLE}” goes back")
+    ).to_be_visible()
 
     facts = essay_facts(server_lock)
     assert (facts.workflow_status, facts.task) == ("needs_changes", "Source check")
@@ -187,6 +189,10 @@ def test_an_essay_goes_from_draft_to_readers_through_the_admin(
     drafts = contributor.get_by_role("region", name="Your drafts")
     expect(drafts.get_by_role("row", name=TITLE)).to_contain_text("Changes requested")
     drafts.get_by_role("link", name=TITLE, exact=True).click()
+    # What was asked, and at which step, is above the editor: no dialog to open.
+    asked = contributor.locator(".messages").get_by_text("Changes requested at “Source check”")
+    expect(asked).to_be_visible()
+    expect(asked).to_contain_text(COMMENT)
     contributor.get_by_role("button", name="Toggle status").click()
     contributor.get_by_role("button", name="View details").click()
     progress = contributor.get_by_role("dialog", name="Editorial review")
