@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.views import IndexView
 
 from articles.editorial import EDITORS, FACT_CHECKERS
 from articles.models import Contributor, EssayPage, OrganisationPage, SourcePage
@@ -30,6 +31,55 @@ def with_workflow_state(queryset):
         workflow_status=Subquery(states.values("status")[:1]),
         workflow_task=Subquery(states.values("current_task_state__task__name")[:1]),
     )
+
+
+class DeclaredFiltersIndexView(IndexView):
+    """A listing that answers only the filters it declares.
+
+    ModelAdmin applies every other query parameter to the queryset as a lookup, through
+    any relation: ``?owner__password__startswith=argon2`` would let anyone who sees the
+    listing read an account's password hash, email or TOTP key a character at a time,
+    and an invalid lookup answered 500. Here any parameter no declared filter reads is
+    ignored (search ``q``, ordering ``o`` and page ``p`` are ModelAdmin's own, on the
+    listing's columns and search fields only)."""
+
+    def get_filters_params(self, params=None):
+        declared = {list_filter.parameter_name for list_filter in self.list_filter}
+        lookups = super().get_filters_params(params)
+        return {name: values for name, values in lookups.items() if name in declared}
+
+
+class DeclaredFiltersAdmin(ModelAdmin):
+    """ModelAdmin whose listing answers only its declared filters, each a
+    SimpleListFilter (its one parameter is its ``parameter_name``)."""
+
+    index_view_class = DeclaredFiltersIndexView
+
+    def get_list_filter(self, request):
+        filters = super().get_list_filter(request)
+        for list_filter in filters:
+            if not (isinstance(list_filter, type) and issubclass(list_filter, SimpleListFilter)):
+                raise TypeError(f"{type(self).__name__}: {list_filter!r} is not a SimpleListFilter")
+        return filters
+
+
+def choice_filter(field_name, title, choices):
+    """A SimpleListFilter on one field with fixed choices."""
+
+    class ChoiceFilter(SimpleListFilter):
+        parameter_name = field_name
+
+        def lookups(self, request, model_admin):
+            return list(choices)
+
+        def queryset(self, request, queryset):
+            allowed = {str(value) for value, _label in choices}
+            if self.value() in allowed:
+                return queryset.filter(**{field_name: self.value()})
+            return queryset
+
+    ChoiceFilter.title = title
+    return ChoiceFilter
 
 
 class WorkflowStateFilter(SimpleListFilter):
@@ -90,7 +140,7 @@ class ContributorFilter(SimpleListFilter):
         return queryset
 
 
-class ReviewDeskAdmin(ModelAdmin):
+class ReviewDeskAdmin(DeclaredFiltersAdmin):
     """Pages of one type with their review state. Contributors see only their own."""
 
     menu_icon = "tasks"
@@ -177,7 +227,11 @@ class SourceReviewAdmin(ReviewDeskAdmin):
         "current_task",
         "last_edited",
     )
-    list_filter = (WorkflowStateFilter, "source_type", OrganisationFilter)
+    list_filter = (
+        WorkflowStateFilter,
+        choice_filter("source_type", "source type", SourcePage.SourceType.choices),
+        OrganisationFilter,
+    )
 
 
 class YourDraftsPanel(Component):

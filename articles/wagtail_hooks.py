@@ -6,9 +6,15 @@ from django.utils.timezone import localtime
 from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.models import TaskState, WorkflowState
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from articles.admin_views import EssayReviewAdmin, SourceReviewAdmin, YourDraftsPanel
+from articles.admin_views import (
+    DeclaredFiltersAdmin,
+    EssayReviewAdmin,
+    SourceReviewAdmin,
+    YourDraftsPanel,
+    choice_filter,
+)
 from articles.citation_editor import register_citation_feature
 from articles.citations import CitationLinkHandler
 from articles.editorial import DIRECT_PUBLISH_REFUSED, handle, is_editor
@@ -187,13 +193,13 @@ def add_your_drafts_panel(request, panels):
     panels.append(YourDraftsPanel(request.user))
 
 
-class ContributorAdmin(ModelAdmin):
+class ContributorAdmin(DeclaredFiltersAdmin):
     model = Contributor
     menu_label = "Contributors"
     menu_icon = "user"
     menu_order = 250
     list_display = ("name", "slug", "is_pseudonymous")
-    list_filter = ("is_pseudonymous",)
+    list_filter = (choice_filter("is_pseudonymous", "pen name", [("1", "Yes"), ("0", "No")]),)
     search_fields = ("name", "slug", "bio")
 
 

@@ -1,0 +1,78 @@
+"""Insiders against the writers: what a contributor, a fact-checker or someone holding
+their password can do in the admin, tried as they would try it (a real session, the real
+URLs, the bytes of the answer searched)."""
+
+import pytest
+
+from tests.editorial.conftest import create_essay
+
+pytestmark = pytest.mark.django_db
+
+LISTINGS = ["/admin/articles/essaypage/", "/admin/articles/sourcepage/"]
+
+
+def rows(client, url):
+    response = client.get(url)
+    assert response.status_code in {200, 302, 400}, (url, response.status_code)
+    if response.status_code != 200:
+        return None
+    return sorted(page.pk for page in response.context["object_list"])
+
+
+@pytest.mark.parametrize(
+    ("who", "listing"),
+    [(who, listing) for who in ("factchecker", "editor") for listing in LISTINGS]
+    + [("contributor", LISTINGS[0])],  # a contributor's own pages: they have no sources
+)
+def test_the_review_desk_answers_no_lookup_it_does_not_declare(client, people, site, who, listing):
+    """A lookup through the page's owner would read any account's password hash, email or
+    TOTP key a character at a time (``startswith``): each must change nothing."""
+    create_essay(client, site, people["contributor"], title="Probe target")
+    client.force_login(people[who])
+    everything = rows(client, listing)
+    assert everything, "the probe needs rows to compare"
+    hasher = people["contributor"].password.split("$")[0]
+    probes = [
+        f"owner__password__startswith={hasher}",
+        "owner__password__startswith=zzzz",
+        "owner__email__startswith=contributor",
+        "owner__email__startswith=nobody",
+        "owner__username=contributor",
+        "owner__first_name__startswith=Z",
+        "owner__totpdevice__key__startswith=0",
+        "latest_revision__user__email__startswith=contributor",
+        "latest_revision__user__email__startswith=nobody",
+        "essay_contributors__contributor__user__email__startswith=x",
+        "nope__x=1",
+        "title__regex=(",
+        "pk__in=a,b",
+    ]
+    for probe in probes:
+        answer = rows(client, f"{listing}?{probe}")
+        assert answer in (everything, None), f"{who} {listing}?{probe} answered {answer}"
+
+
+def test_the_contributors_listing_answers_no_lookup_through_the_account(client, people, site):
+    client.force_login(people["editor"])
+    url = "/admin/articles/contributor/"
+    everything = rows(client, url)
+    assert everything
+    for probe in (
+        "user__email__startswith=contributor",
+        "user__email__startswith=nobody",
+        "user__password__startswith=zz",
+        "nope=1",
+    ):
+        assert rows(client, f"{url}?{probe}") in (everything, None), probe
+
+
+def test_the_declared_filters_still_narrow_the_listings(client, people, site):
+    from tests.factories import ContributorFactory, SourcePageFactory
+
+    SourcePageFactory(title="A letter", source_type="statement")
+    ContributorFactory(name="Open Name", is_pseudonymous=False)
+    client.force_login(people["editor"])
+    letters = client.get("/admin/articles/sourcepage/?source_type=statement").context["object_list"]
+    assert [page.title for page in letters] == ["A letter"]
+    named = client.get("/admin/articles/contributor/?is_pseudonymous=0").context["object_list"]
+    assert [contributor.name for contributor in named] == ["Open Name"]
