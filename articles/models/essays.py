@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from articles.blocks import BodyBlock
 from articles.citations import CitationList, find_citations
+from articles.editorial import is_editor
 from articles.listing import Filter, FilteredListingMixin, Listing
 from articles.panels import tabbed
 from collective.cache import derived
@@ -272,6 +273,33 @@ class EssayTopic(TaggedItemBase):
 
 
 class EssayPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is not None and not is_editor(self.for_user):
+            self.limit_bylines(self.for_user)
+
+    def limit_bylines(self, user):
+        """Pen names belong to their people: someone who is not an editor may sign an
+        essay only with the profiles tied to their own account (besides those already
+        on it), and their own comes first in a new essay's byline. Enforced by the
+        field's choices, so a crafted post is refused like any invalid choice."""
+        already = [row.contributor_id for row in self.instance.essay_contributors.all()]
+        allowed = Contributor.objects.filter(Q(user=user) | Q(pk__in=already))
+        own = Contributor.objects.filter(user=user).order_by("pk").first()
+        formset = self.formsets["essay_contributors"]
+
+        class BylineForm(formset.form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                field = self.fields["contributor"]
+                field.queryset = allowed
+                new_row = not self.is_bound and self.instance.pk is None
+                if own and new_row and "__prefix__" not in self.prefix:
+                    field.initial = own.pk
+
+        # Every row, and the template of rows added in the browser, is made from this.
+        formset.form = BylineForm
+
     def clean(self):
         cleaned_data = super().clean()
         seen = set()

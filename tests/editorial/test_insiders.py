@@ -76,3 +76,37 @@ def test_the_declared_filters_still_narrow_the_listings(client, people, site):
     assert [page.title for page in letters] == ["A letter"]
     named = client.get("/admin/articles/contributor/?is_pseudonymous=0").context["object_list"]
     assert [contributor.name for contributor in named] == ["Open Name"]
+
+
+def test_a_contributor_cannot_sign_an_essay_with_someone_elses_pen_name(client, people, site):
+    from bs4 import BeautifulSoup
+
+    from articles.models import EssayPage
+    from tests.editorial.conftest import add_url, essay_form
+    from tests.factories import ContributorFactory
+
+    rival = ContributorFactory(name="Rival Pen", user=people["other_contributor"])
+    unclaimed = ContributorFactory(name="Nobody's Pen")
+    client.force_login(people["contributor"])
+    form_page = client.get(add_url(site["essays"]))
+    soup = BeautifulSoup(form_page.content, "html.parser")
+    select = soup.find("select", attrs={"name": "essay_contributors-0-contributor"})
+    offered = {
+        option.get_text(strip=True) for option in select.find_all("option") if option["value"]
+    }
+    assert offered == {"Quiet Voice"}  # their own pen name only
+    assert select.find("option", selected=True).get_text(strip=True) == "Quiet Voice"
+    for pen_name in (rival, unclaimed):
+        data = essay_form(f"Signed as {pen_name.name}", pen_name, site["source"], [site["org"]])
+        data["action-submit"] = "1"
+        response = client.post(add_url(site["essays"]), data)
+        assert response.status_code == 200  # the form again, with the error
+        assert not EssayPage.objects.filter(title=f"Signed as {pen_name.name}").exists()
+    # An editor may byline anyone.
+    client.force_login(people["editor"])
+    data = essay_form("Signed by an editor", rival, site["source"], [site["org"]])
+    assert client.post(add_url(site["essays"]), data).status_code == 302
+    assert (
+        EssayPage.objects.get(title="Signed by an editor").essay_contributors.get().contributor
+        == rival
+    )
