@@ -110,3 +110,33 @@ def test_a_contributor_cannot_sign_an_essay_with_someone_elses_pen_name(client, 
         EssayPage.objects.get(title="Signed by an editor").essay_contributors.get().contributor
         == rival
     )
+
+
+def test_a_contributor_cannot_destroy_their_page_once_it_has_been_reviewed(client, people, site):
+    from django.urls import reverse
+    from wagtail.models import PageLogEntry
+
+    from articles.models import EssayPage
+    from tests.editorial.conftest import workflow_action
+
+    in_review = create_essay(client, site, people["contributor"], title="Evidence in review")
+    sent_back = create_essay(client, site, people["contributor"], title="Evidence sent back")
+    workflow_action(client, people["factchecker"], sent_back, "reject", comment="Source?")
+    draft = create_essay(client, site, people["contributor"], title="Plain draft", action=None)
+    client.force_login(people["contributor"])
+    for page in (in_review, sent_back):
+        url = reverse("wagtailadmin_pages:delete", args=(page.pk,))
+        assert client.get(url).status_code in {302, 403}
+        client.post(url)
+        assert EssayPage.objects.filter(pk=page.pk).exists(), page.title
+        assert page.revisions.exists()
+    # Their own draft, never reviewed, is theirs to delete.
+    client.post(reverse("wagtailadmin_pages:delete", args=(draft.pk,)))
+    assert not EssayPage.objects.filter(pk=draft.pk).exists()
+    # An editor may delete, and the audit log keeps the title.
+    client.force_login(people["editor"])
+    client.post(reverse("wagtailadmin_pages:delete", args=(in_review.pk,)))
+    assert not EssayPage.objects.filter(pk=in_review.pk).exists()
+    entry = PageLogEntry.objects.get(action="wagtail.delete", page_id=in_review.pk)
+    assert entry.label == "Evidence in review"
+    assert entry.user == people["editor"]
