@@ -5,7 +5,13 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from articles.blocks import RICH_TEXT_FEATURES
 from articles.editorial import CONTRIBUTORS, EDITORS, FACT_CHECKERS
-from articles.models import EssayIndexPage, EssayPage, OrganisationIndexPage, SourceIndexPage
+from articles.models import (
+    Contributor,
+    EssayIndexPage,
+    EssayPage,
+    OrganisationIndexPage,
+    SourceIndexPage,
+)
 from tests.factories import (
     ContributorFactory,
     OrganisationPageFactory,
@@ -104,12 +110,21 @@ def create_essay(
 ):
     """``user`` creates an essay in the editor (``action``: save draft / submit / publish)."""
     client.force_login(user)
-    data = essay_form(title, pen_name or site["pen_name"], site["source"], [site["org"]], **extra)
+    data = essay_form(title, pen_name or byline(user, site), site["source"], [site["org"]], **extra)
     if action:
         data[action] = "1"
     response = client.post(add_url(site["essays"]), data)
     assert response.status_code == 302, response.content.decode()[:3000]
     return EssayPage.objects.get(title=title)
+
+
+def byline(user, site):
+    """The pen name ``user`` may sign with: the site's writer's for editors (who may byline
+    anyone) and that writer, else a profile of their own."""
+    if user.is_superuser or user.groups.filter(name=EDITORS).exists():
+        return site["pen_name"]
+    own = Contributor.objects.filter(user=user).order_by("pk").first()
+    return own or ContributorFactory(name=f"Pen of {user.username}", user=user)
 
 
 def workflow_action(client, user, page, action, comment=""):
