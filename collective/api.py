@@ -42,9 +42,12 @@ class CheckedFieldsFilter(FieldsFilter):
             if not isinstance(field, models.Field) or field.many_to_many:
                 continue
             try:
-                field.to_python(value)
+                python_value = field.to_python(value)
             except (ValidationError, ValueError, TypeError, OverflowError) as error:
                 raise BadRequestError(f"{name}: {value[:50]!r} is not a valid value") from error
+            if isinstance(python_value, int) and not -(2**63) <= python_value < 2**63:
+                # Past any database's integers (SQLite raises on them, not PostgreSQL).
+                raise BadRequestError(f"{name}: {value[:50]!r} is out of range")
         return super().filter_queryset(request, queryset, view)
 
 
