@@ -18,15 +18,18 @@ from articles.admin_views import (
 from articles.citation_editor import register_citation_feature
 from articles.citations import CitationLinkHandler
 from articles.editorial import DIRECT_PUBLISH_REFUSED, handle, is_editor
+from articles.links import ReadablePageLinkHandler
 from articles.models import Contributor, OrganisationPage, SourcePage
 from articles.models.essays import live_essays
 
 PUBLISHED_OUTSIDE_REVIEW = "collective.publish_outside_review"
 
 
-@hooks.register("register_rich_text_features")
+# After Wagtail's own (order 0): the page link handler registered here replaces its.
+@hooks.register("register_rich_text_features", order=1)
 def register_citations(features):
     features.register_link_type(CitationLinkHandler)
+    features.register_link_type(ReadablePageLinkHandler)
     register_citation_feature(features)
 
 

@@ -162,3 +162,10 @@ def sitemap_entries(urlset):
         day = f"<lastmod>{lastmod.astimezone(zone).date()}</lastmod>" if lastmod else ""
         entries.append(f"<url><loc>{html.escape(url['location'])}</loc>{day}</url>")
     return mark_safe("\n".join(entries))
+
+
+@register.filter
+def readable(page):
+    """Whether readers may see ``page``: live, with no view restriction on it or above it
+    (a block naming a page names it only then)."""
+    return bool(page) and page.live and not page.get_view_restrictions().exists()
