@@ -95,14 +95,53 @@ def test_five_failed_logins_lock_the_username(client):
     assert "_auth_user_id" not in client.session
 
 
-@override_settings(AXES_ENABLED=True)
-def test_five_failures_from_one_address_lock_the_address(client):
-    UserFactory(username="innocent", is_superuser=True, is_staff=True)
+PROXY = "127.0.0.1"  # the reverse proxy: every request reaches the app from it
+
+
+def login_from(client, address, username, password, forged=""):
+    """A sign-in through the proxy, which appends the client's ``address`` to whatever
+    X-Forwarded-For the client sent (``forged``)."""
+    forwarded = f"{forged}, {address}" if forged else address
+    return client.post(
+        reverse("wagtailadmin_login"),
+        {"username": username, "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=forwarded,
+    )
+
+
+@override_settings(AXES_ENABLED=True, TRUSTED_PROXY_COUNT=1)
+def test_a_lockout_behind_the_proxy_locks_one_account_from_one_address_not_everyone(client):
+    UserFactory(username="editor-a", is_superuser=True, is_staff=True)
+    UserFactory(username="editor-b", is_superuser=True, is_staff=True)
+    attacker, colleague = "203.0.113.7", "198.51.100.20"
     for number in range(5):
-        login(client, f"guess{number}", "wrong-password")
-    response = login(client, "innocent", "a-long-test-password")
-    assert response.status_code in (403, 429)
-    assert "_auth_user_id" not in client.session
+        # Rotating a forged X-Forwarded-For does not make the attacker someone else.
+        login_from(client, attacker, "editor-a", "wrong-password", forged=f"192.0.2.{number}")
+    assert login_from(client, attacker, "editor-a", "a-long-test-password").status_code == 429
+    # The same account from another address, and another account from the attacker's
+    # address, still sign in: five mistakes do not lock out everyone behind the proxy.
+    client.logout()
+    assert login_from(client, colleague, "editor-a", "a-long-test-password").status_code == 302
+    client.logout()
+    assert login_from(client, attacker, "editor-b", "a-long-test-password").status_code == 302
+
+
+@override_settings(AXES_ENABLED=True, TRUSTED_PROXY_COUNT=1)
+def test_a_locked_out_editor_is_told_what_to_do_and_axes_reset_lifts_it(client):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    UserFactory(username="locked", is_superuser=True, is_staff=True)
+    for _ in range(5):
+        login_from(client, "203.0.113.9", "locked", "wrong-password")
+    response = login_from(client, "203.0.113.9", "locked", "a-long-test-password")
+    text = response.content.decode()
+    assert response.status_code == 429
+    assert "wait an hour" in text and "administrator" in text
+    call_command("axes_reset", stdout=StringIO())
+    assert login_from(client, "203.0.113.9", "locked", "a-long-test-password").status_code == 302
 
 
 @override_settings(AXES_ENABLED=True)

@@ -25,6 +25,7 @@ env = environ.Env(
     DEFAULT_FROM_EMAIL=(str, "Collective <noreply@localhost>"),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     PORT=(int, 8000),
+    TRUSTED_PROXY_COUNT=(int, 0),
     ADMIN_PATH=(str, "admin"),
     TWO_FACTOR_REQUIRED=(bool, False),
     PAGE_CACHE_ENABLED=(bool, True),
@@ -311,16 +312,18 @@ ADMIN_CSP = {
 }
 ADMIN_PATH = env("ADMIN_PATH").strip("/")
 
-# Login rate limiting (django-axes): five failures lock the username, and separately
-# the address, for an hour. Counted in Redis when there is one (shared by every server
-# process), otherwise in the database; successful sign-ins are never logged.
-AXES_HANDLER = (
-    "axes.handlers.cache.AxesCacheHandler"
-    if env("REDIS_URL")
-    else "axes.handlers.database.AxesDatabaseHandler"
-)
+# Login rate limiting (django-axes): five failures for one username from one address
+# lock that pair for an hour. Not the address alone: behind the reverse proxy, or in a
+# shared office, one person's mistakes would lock everyone out. The client's address is
+# read from X-Forwarded-For as set by the TRUSTED_PROXY_COUNT proxies in front of the
+# app (collective.security.client_address). Counted in the database, which every server
+# process shares, and which `manage.py axes_reset` can clear; successful sign-ins are
+# never logged.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = 5
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "collective.security.client_address"
+TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True

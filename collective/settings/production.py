@@ -32,7 +32,9 @@ if not env.str("REDIS_URL", default=""):
         }
     }
 
-# Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
+# Behind a TLS-terminating proxy that sets X-Forwarded-Proto, and appends the client's
+# address to X-Forwarded-For (one proxy unless TRUSTED_PROXY_COUNT says otherwise).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT")
 if not SECURE_SSL_REDIRECT:
