@@ -16,6 +16,11 @@ from search import views as search_views
 urlpatterns = [
     path(f"{settings.ADMIN_PATH}/2fa/setup/", twofactor.setup, name="two_factor_setup"),
     path(f"{settings.ADMIN_PATH}/2fa/verify/", twofactor.verify, name="two_factor_verify"),
+    path(
+        f"{settings.ADMIN_PATH}/2fa/remove/<int:device_id>/",
+        twofactor.remove,
+        name="two_factor_remove",
+    ),
     path(f"{settings.ADMIN_PATH}/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),

@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django.urls import reverse
@@ -173,7 +175,7 @@ def test_editors_must_set_up_two_factor_then_use_it(client):
     assert "<svg" in setup_page.content.decode()
     device = TOTPDevice.objects.get(user=editor, confirmed=False)
     response = client.post(reverse("two_factor_setup"), {"token": code_for(device)})
-    assert response.status_code == 302
+    assert "Your recovery codes" in response.content.decode()  # shown once, then on
     assert client.get("/admin/").status_code == 200
     # A new session must enter a code.
     client.logout()
@@ -298,3 +300,88 @@ def test_an_unreachable_database_gives_readers_a_503_not_an_error_page(rf):
     assert response.status_code == 503
     assert response["Retry-After"] == "10"
     assert middleware.process_exception(rf.get("/"), ValueError("a bug")) is None
+
+
+def verified_editor(client, username="guarded"):
+    """An editor with a confirmed authenticator, signed in with the password only."""
+    editor = UserFactory(username=username, email=f"{username}@example.org")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    device = TOTPDevice.objects.create(user=editor, name="Phone", confirmed=True)
+    client.force_login(editor)
+    return editor, device
+
+
+@override_settings(TWO_FACTOR_REQUIRED=True)
+def test_a_password_alone_cannot_add_an_authenticator(client):
+    editor, _phone = verified_editor(client)
+    # The set-up view is not a way round the code: it sends the session to verify first.
+    response = client.get(reverse("two_factor_setup"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("two_factor_verify"))
+    attacker = TOTPDevice.objects.create(user=editor, name="Attacker", confirmed=False)
+    response = client.post(reverse("two_factor_setup"), {"token": code_for(attacker)})
+    assert response["Location"].startswith(reverse("two_factor_verify"))
+    assert not TOTPDevice.objects.filter(user=editor, name="Attacker", confirmed=True).exists()
+    assert client.get("/admin/")["Location"].startswith(reverse("two_factor_verify"))
+
+
+# django-otp slows down guessing (a second after a wrong code): these tests retry at once.
+NO_THROTTLE = {"OTP_TOTP_THROTTLE_FACTOR": 0, "OTP_STATIC_THROTTLE_FACTOR": 0}
+
+
+@override_settings(TWO_FACTOR_REQUIRED=True, **NO_THROTTLE)
+def test_adding_an_authenticator_takes_a_code_from_one_already_used_and_is_told(client):
+    from wagtail.models import ModelLogEntry
+
+    editor, phone = verified_editor(client, "adder")
+    client.post(reverse("two_factor_verify"), {"token": code_for(phone), "next": "/admin/"})
+    client.get(reverse("two_factor_setup"))
+    tablet = TOTPDevice.objects.get(user=editor, confirmed=False)
+    mail.outbox.clear()
+    refused = client.post(
+        reverse("two_factor_setup"), {"token": code_for(tablet), "current": "000000"}
+    )
+    assert "not a current code" in refused.content.decode()
+    tablet.refresh_from_db()
+    assert not tablet.confirmed
+    added = client.post(
+        reverse("two_factor_setup"),
+        {"token": code_for(tablet, 1), "current": code_for(phone, 1)},
+    )
+    assert "Your recovery codes" in added.content.decode()  # the account had none yet
+    tablet.refresh_from_db()
+    assert tablet.confirmed
+    assert ModelLogEntry.objects.filter(action="collective.two_factor.device_added").exists()
+    [message] = [m for m in mail.outbox if m.to == ["adder@example.org"]]
+    assert "authenticator app was added" in message.subject
+
+
+@override_settings(TWO_FACTOR_REQUIRED=True, **NO_THROTTLE)
+def test_recovery_codes_let_someone_who_lost_their_phone_in_once_each(client):
+    editor = UserFactory(username="loser", email="loser@example.org")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    client.get(reverse("two_factor_setup"))
+    phone = TOTPDevice.objects.get(user=editor, confirmed=False)
+    shown = client.post(reverse("two_factor_setup"), {"token": code_for(phone)})
+    codes = [
+        code.get_text()
+        for code in BeautifulSoup(shown.content, "html.parser").select("ul.recovery-codes code")
+    ]
+    assert len(codes) == 10
+    # The phone is lost: a new session signs in with a recovery code, once.
+    client.logout()
+    client.force_login(editor)
+    client.post(reverse("two_factor_verify"), {"token": codes[0], "next": "/admin/"})
+    assert client.get("/admin/").status_code == 200
+    client.logout()
+    client.force_login(editor)
+    again = client.post(reverse("two_factor_verify"), {"token": codes[0], "next": "/admin/"})
+    assert "That code is not right" in again.content.decode()
+    # With another code, the lost phone's app is removed, logged and emailed.
+    client.post(reverse("two_factor_verify"), {"token": codes[1], "next": "/admin/"})
+    mail.outbox.clear()
+    removed = client.post(reverse("two_factor_remove", args=(phone.pk,)), {"token": codes[2]})
+    assert removed.status_code == 302
+    assert not TOTPDevice.objects.filter(pk=phone.pk).exists()
+    assert any("removed" in m.subject for m in mail.outbox if m.to == ["loser@example.org"])

@@ -11,3 +11,18 @@ def two_factor_menu_item():
         icon_name="lock",
         order=10000,
     )
+
+
+@hooks.register("register_log_actions")
+def two_factor_log_actions(actions):
+    actions.register_action(
+        "collective.two_factor.device_added", "Authenticator added", "Authenticator app added"
+    )
+    actions.register_action(
+        "collective.two_factor.device_removed", "Authenticator removed", "Authenticator removed"
+    )
+    actions.register_action(
+        "collective.two_factor.recovery_code_used",
+        "Recovery code used",
+        "Signed in with a recovery code",
+    )
