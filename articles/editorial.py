@@ -17,23 +17,10 @@ DIRECT_PUBLISH_REFUSED = (
 )
 
 
-ROLES = ((EDITORS, "Editor"), (FACT_CHECKERS, "Fact-checker"), (CONTRIBUTORS, "Contributor"))
-
-
 def handle(user):
-    """How the admin names another account to people who are not administrators: the
-    pen name of a profile tied to it, else its role and number ("Fact-checker 7").
-    Never the account's username, real name or email."""
-    if user is None:
-        return "someone"
-    pen_name = user.contributor_profiles.order_by("pk").values_list("name", flat=True).first()
-    if pen_name:
-        return pen_name
-    groups = set(user.groups.values_list("name", flat=True))
-    role = next((label for name, label in ROLES if name in groups), None)
-    if role is None:
-        role = "Administrator" if user.is_superuser else "Account"
-    return f"{role} {user.pk}"
+    """How the admin names another account: its handle (collective.users: the pen name
+    tied to it, else its role and number), never its username, real name or email."""
+    return user.handle if user is not None else "someone"
 
 
 def is_editor(user):

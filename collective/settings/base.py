@@ -313,6 +313,14 @@ ADMIN_CSP = {
 }
 ADMIN_PATH = env("ADMIN_PATH").strip("/")
 
+# How the admin names an account that has no pen name: by its first group here, and its
+# number (collective.users.models.User.handle). The editorial groups' names.
+ACCOUNT_ROLES = [
+    ("Editors", "Editor"),
+    ("Fact-checkers", "Fact-checker"),
+    ("Contributors", "Contributor"),
+]
+
 # Login rate limiting (django-axes): five failures for one username from one address
 # lock that pair for an hour. Not the address alone: behind the reverse proxy, or in a
 # shared office, one person's mistakes would lock everyone out. The client's address is

@@ -77,7 +77,15 @@ def test_workflow_history_shows_every_step_who_took_it_and_when(client, people, 
     detail = client.get(
         reverse("wagtailadmin_pages:workflow_history_detail", args=(essay.pk, state.pk))
     ).content.decode()
-    for text in ("Source check", "Editorial approval", "factchecker", "editor", "Approved"):
+    checker, editor = people["factchecker"], people["editor"]
+    # Who took each step, by handle (their role and number), never by account name.
+    for text in (
+        "Source check",
+        "Editorial approval",
+        f"Fact-checker {checker.pk}",
+        f"Editor {editor.pk}",
+        "Approved",
+    ):
         assert text in detail
     history = client.get(reverse("wagtailadmin_pages:history", args=(essay.pk,))).content.decode()
     for text in (
