@@ -656,3 +656,36 @@ def test_documents_created_in_code_are_cleaned(media):
             title="Broken", file=ContentFile(b"%PDF-1.7 broken", name="broken.pdf")
         )
     assert list(CollectiveDocument.objects.values_list("title", flat=True)) == ["Scripted"]
+
+
+# Names
+
+
+def test_an_upload_is_stored_and_served_under_a_random_name(admin, media):
+    """The uploader's own file name (often their name, or a draft's title) reaches no
+    reader: not the stored path, the download's address or its Content-Disposition, the
+    API, nor an image's rendition."""
+    private = "jane-doe-expulsion-notes"
+    response = admin.post(
+        reverse("wagtaildocs:add"),
+        {"title": "Minutes of the meeting", "file": upload(b"a,b\n1,2\n", f"{private}.csv")},
+    )
+    assert response.status_code == 302
+    document = CollectiveDocument.objects.get(title="Minutes of the meeting")
+    assert private not in document.file.name
+    assert document.file.name.endswith(".csv")
+    reader = Client()
+    served = reader.get(document.url)
+    assert private not in document.url
+    assert private not in served.get("Content-Disposition", "")
+    assert private not in reader.get("/api/v2/documents/?fields=*").content.decode()
+
+    response = admin.post(
+        reverse("wagtailimages:add"),
+        {"title": "Portrait", "file": upload(gps_jpeg(), f"{private}-portrait.jpg")},
+    )
+    assert response.status_code == 302
+    image = CollectiveImage.objects.get(title="Portrait")
+    assert private not in image.file.name
+    assert private not in image.get_rendition("width-100").url
+    assert stored_files(media, "original_images") == [image.file.name.split("/")[-1]]

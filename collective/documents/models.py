@@ -2,8 +2,13 @@ from django.db import models
 from wagtail.documents.models import AbstractDocument, Document
 
 from collective.images.metadata import MetadataStrippingMixin
+from collective.images.models import random_name
 
 from .metadata import clean_document
+
+
+def document_upload_to(instance, filename):
+    return random_name("documents", filename)
 
 
 class CollectiveDocument(MetadataStrippingMixin, AbstractDocument):
@@ -14,6 +19,7 @@ class CollectiveDocument(MetadataStrippingMixin, AbstractDocument):
     see ``collective.documents.metadata``.
     """
 
+    file = models.FileField(upload_to=document_upload_to, verbose_name="file")
     description = models.TextField(
         blank=True,
         help_text="What the file is, for editors and for readers who download it.",

@@ -1,7 +1,19 @@
+import secrets
+from pathlib import PurePosixPath
+
 from django.db import models
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
 from .metadata import ImageMetadataStrippingMixin
+
+
+def random_name(folder, filename):
+    """``folder``/<32 random hex characters><the file's extension>: an upload's own name
+    (often its author's, or a draft title) is never stored, served or sent to a reader."""
+    extension = PurePosixPath(filename).suffix.lower()[:10]
+    if not extension[1:].isalnum():
+        extension = ""
+    return f"{folder}/{secrets.token_hex(16)}{extension}"
 
 
 class CollectiveImage(ImageMetadataStrippingMixin, AbstractImage):
@@ -20,6 +32,10 @@ class CollectiveImage(ImageMetadataStrippingMixin, AbstractImage):
     )
 
     admin_form_fields = (*Image.admin_form_fields, "caption", "credit")
+
+    def get_upload_to(self, filename):
+        # Renditions are named after the original: they are random too.
+        return random_name("original_images", filename)
 
 
 class CollectiveRendition(AbstractRendition):
