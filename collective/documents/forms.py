@@ -10,12 +10,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from wagtail.documents.forms import BaseDocumentForm
 
+from collective.images.forms import DefaultCollectionMixin
 from collective.images.metadata import MetadataCleaningError, clean_upload
 
 from .metadata import clean_document
 
 
-class CollectiveDocumentForm(BaseDocumentForm):
+class CollectiveDocumentForm(DefaultCollectionMixin, BaseDocumentForm):
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if not isinstance(upload, UploadedFile):  # no new file

@@ -12,7 +12,26 @@ from wagtail.images.forms import BaseImageForm
 from .metadata import IMAGE_REFUSED, MetadataCleaningError, clean_image, clean_upload
 
 
-class CollectiveImageForm(BaseImageForm):
+class DefaultCollectionMixin:
+    """Where someone may upload to more than one collection (editors: the public root,
+    and "Unreleased uploads"), an upload that names none goes where it is now, or for a
+    new one to the first of them by position: the root."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "collection" in self.fields:
+            self.fields["collection"].required = False
+
+    def clean_collection(self):
+        chosen = self.cleaned_data.get("collection")
+        if chosen:
+            return chosen
+        if self.instance.pk and self.instance.collection_id:
+            return self.instance.collection
+        return self.collections.order_by("path").first()
+
+
+class CollectiveImageForm(DefaultCollectionMixin, BaseImageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "file" in self.fields:

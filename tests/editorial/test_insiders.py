@@ -2,9 +2,18 @@
 their password can do in the admin, tried as they would try it (a real session, the real
 URLs, the bytes of the answer searched)."""
 
-import pytest
+import io
 
-from tests.editorial.conftest import create_essay
+import pytest
+from bs4 import BeautifulSoup
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import Collection, PageLogEntry
+
+from articles.models import EssayPage
+from collective.documents.models import CollectiveDocument
+from tests.editorial.conftest import add_url, create_essay, essay_form, workflow_action
+from tests.factories import ContributorFactory, SourcePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +76,6 @@ def test_the_contributors_listing_answers_no_lookup_through_the_account(client, 
 
 
 def test_the_declared_filters_still_narrow_the_listings(client, people, site):
-    from tests.factories import ContributorFactory, SourcePageFactory
 
     SourcePageFactory(title="A letter", source_type="statement")
     ContributorFactory(name="Open Name", is_pseudonymous=False)
@@ -79,11 +87,6 @@ def test_the_declared_filters_still_narrow_the_listings(client, people, site):
 
 
 def test_a_contributor_cannot_sign_an_essay_with_someone_elses_pen_name(client, people, site):
-    from bs4 import BeautifulSoup
-
-    from articles.models import EssayPage
-    from tests.editorial.conftest import add_url, essay_form
-    from tests.factories import ContributorFactory
 
     rival = ContributorFactory(name="Rival Pen", user=people["other_contributor"])
     unclaimed = ContributorFactory(name="Nobody's Pen")
@@ -113,11 +116,6 @@ def test_a_contributor_cannot_sign_an_essay_with_someone_elses_pen_name(client, 
 
 
 def test_a_contributor_cannot_destroy_their_page_once_it_has_been_reviewed(client, people, site):
-    from django.urls import reverse
-    from wagtail.models import PageLogEntry
-
-    from articles.models import EssayPage
-    from tests.editorial.conftest import workflow_action
 
     in_review = create_essay(client, site, people["contributor"], title="Evidence in review")
     sent_back = create_essay(client, site, people["contributor"], title="Evidence sent back")
@@ -140,3 +138,49 @@ def test_a_contributor_cannot_destroy_their_page_once_it_has_been_reviewed(clien
     entry = PageLogEntry.objects.get(action="wagtail.delete", page_id=in_review.pk)
     assert entry.label == "Evidence in review"
     assert entry.user == people["editor"]
+
+
+def test_a_contributors_upload_stays_private_until_a_page_using_it_is_published(
+    client, people, site, settings, tmp_path
+):
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    reader = Client()
+
+    def upload(user, title):
+        client.force_login(user)
+        file = io.BytesIO(b"date,vote\n2013-01-04,for\n")
+        file.name = "minutes.csv"
+        # An editor chooses the collection (the root by default); a contributor has one.
+        data = {"title": title, "file": file, "collection": Collection.get_first_root_node().pk}
+        response = client.post(reverse("wagtaildocs:add"), data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+        return CollectiveDocument.objects.get(title=title)
+
+    leaked = upload(people["contributor"], "Leaked minutes")
+    assert leaked.collection.name == "Unreleased uploads"
+    assert reader.get(leaked.url).status_code in {302, 403}  # to the sign-in page
+    assert "Leaked minutes" not in reader.get("/api/v2/documents/").content.decode()
+    assert "Leaked minutes" not in reader.get(f"/api/v2/documents/{leaked.pk}/").content.decode()
+
+    # A source using it goes through review; publishing it releases the document.
+    source = SourcePageFactory(title="The minutes", owner=people["contributor"])
+    source.unpublish()
+    source.document = leaked  # a draft using the upload
+    source.save_revision(user=people["contributor"])
+    assert reader.get(leaked.url).status_code in {302, 403}
+    source.get_workflow().start(source, people["contributor"])
+    assert reader.get(leaked.url).status_code in {302, 403}
+    workflow_action(client, people["factchecker"], source, "approve")
+    leaked.refresh_from_db()
+    assert leaked.collection.name == "Unreleased uploads"  # not yet: only when published
+    workflow_action(client, people["editor"], source, "approve")
+    leaked.refresh_from_db()
+    assert leaked.collection.is_root()
+    assert reader.get(leaked.url).status_code == 200
+    assert "Leaked minutes" in reader.get("/api/v2/documents/").content.decode()
+
+    # An editor's upload is theirs to release: it is public at once.
+    statement = upload(people["editor"], "Public statement")
+    assert statement.collection.is_root()
+    assert reader.get(statement.url).status_code == 200
