@@ -689,3 +689,27 @@ def test_an_upload_is_stored_and_served_under_a_random_name(admin, media):
     assert private not in image.file.name
     assert private not in image.get_rendition("width-100").url
     assert stored_files(media, "original_images") == [image.file.name.split("/")[-1]]
+
+
+def docx_bomb(unpacked=200 * 1024 * 1024):
+    """A real DOCX with one more entry: ``unpacked`` bytes of zeros, which deflate to a
+    few hundred kilobytes."""
+    output = io.BytesIO(docx_with_author())
+    with zipfile.ZipFile(output, "a", zipfile.ZIP_DEFLATED) as package:
+        with package.open("word/media/filler.bin", "w") as entry:
+            block = bytes(1024 * 1024)
+            for _ in range(unpacked // len(block)):
+                entry.write(block)
+    return output.getvalue()
+
+
+def test_a_document_that_unpacks_to_far_more_than_its_size_is_refused_unread(admin, media):
+    bomb = docx_bomb()
+    assert len(bomb) < 1024 * 1024  # small to send, 200 MB to unpack
+    response = admin.post(
+        reverse("wagtaildocs:add"), {"title": "Bomb", "file": upload(bomb, "report.docx")}
+    )
+    assert response.status_code == 200
+    assert "would unpack to far more than its size" in response.content.decode()
+    assert not CollectiveDocument.objects.filter(title="Bomb").exists()
+    assert stored_files(media, "documents") == []

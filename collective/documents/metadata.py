@@ -67,8 +67,17 @@ TEXT_REFUSED = (
     "uploaded. Upload it with its real extension, or save it as plain text."
 )
 
-# A zip whose entries would unpack to more than this is refused (a "zip bomb").
-MAX_UNZIPPED_SIZE = 512 * 1024 * 1024
+ZIP_BOMB_REFUSED = (
+    "This file would unpack to far more than its size (or more than 64 MB), as a "
+    "booby-trapped file does, so it was not uploaded. If it is a real document, save "
+    "it again with smaller images, or as a PDF, and upload that."
+)
+# A zip that would unpack to more than this, or to more than MAX_RATIO times its own
+# size, is refused before any entry is parsed (a "zip bomb"): a long document with its
+# images unpacks to a few times its size, a bomb to hundreds. Entries are read through
+# a bounded stream, so a zip whose directory understates its sizes is refused too.
+MAX_UNZIPPED_SIZE = 64 * 1024 * 1024
+MAX_RATIO = 100
 
 
 def clean_document(data, filename):
@@ -180,14 +189,13 @@ def _rewrite_zip(data, transform):
         names = [entry.filename for entry in entries]
         if len(set(names)) != len(names):
             raise ValueError("zip with duplicate entries")
-        if sum(entry.file_size for entry in entries) > MAX_UNZIPPED_SIZE:
-            raise ValueError("zip too large once unpacked")
+        check_unpacked_size(source, data)
         if any(entry.flag_bits & 0x1 for entry in entries):
             raise ValueError("encrypted zip entries")
         output = BytesIO()
         with zipfile.ZipFile(output, "w") as target:
             for entry in entries:
-                content = transform(entry.filename, source.read(entry))
+                content = transform(entry.filename, read_bounded(source, entry))
                 if content is None:
                     continue
                 cleaned_entry = zipfile.ZipInfo(entry.filename, date_time=(1980, 1, 1, 0, 0, 0))
@@ -195,6 +203,22 @@ def _rewrite_zip(data, transform):
                 cleaned_entry.external_attr = entry.external_attr & (0o40000 << 16 | 0x10)
                 target.writestr(cleaned_entry, content)
     return output.getvalue()
+
+
+def check_unpacked_size(source, data):
+    """Refuse a zip that would unpack to too much (before anything in it is read)."""
+    unpacked = sum(entry.file_size for entry in source.infolist())
+    if unpacked > MAX_UNZIPPED_SIZE or unpacked > MAX_RATIO * max(len(data), 1):
+        raise MetadataCleaningError(ZIP_BOMB_REFUSED)
+
+
+def read_bounded(source, entry):
+    """An entry's content, refused if it unpacks to more than its directory said."""
+    with source.open(entry) as stream:
+        content = stream.read(entry.file_size + 1)
+    if len(content) > entry.file_size:
+        raise ValueError("zip entry larger than its directory says")
+    return content
 
 
 def _clean_embedded_image(content):
@@ -282,6 +306,7 @@ def _ooxml_parts(source_zip):
 
 def clean_docx(data):
     with zipfile.ZipFile(BytesIO(data)) as source:
+        check_unpacked_size(source, data)
         names = set(source.namelist())
         if "[Content_Types].xml" not in names or OOXML_RELATIONSHIPS not in names:
             raise ValueError("not an Office Open XML package")
@@ -346,12 +371,13 @@ def _empty_odf_meta(content):
 
 def clean_odt(data):
     with zipfile.ZipFile(BytesIO(data)) as source:
+        check_unpacked_size(source, data)
         entries = source.infolist()
         if not entries or entries[0].filename != "mimetype":
             raise ValueError("no mimetype entry first")
-        if source.read("mimetype").strip() != ODT_MIMETYPE:
+        if read_bounded(source, source.getinfo("mimetype")).strip() != ODT_MIMETYPE:
             raise ValueError("not an OpenDocument text")
-        if b"encryption-data" in source.read("META-INF/manifest.xml"):
+        if b"encryption-data" in read_bounded(source, source.getinfo("META-INF/manifest.xml")):
             raise ValueError("password-protected OpenDocument")
 
     pseudonyms = Pseudonyms()
