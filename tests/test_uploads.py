@@ -17,7 +17,14 @@ from django.test import Client
 from django.urls import reverse
 from PIL import ExifTags, Image, ImageCms, PngImagePlugin
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject, NumberObject
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    NameObject,
+    NumberObject,
+    TextStringObject,
+)
 
 from collective.documents.models import CollectiveDocument
 from collective.images.metadata import MetadataCleaningError
@@ -713,3 +720,78 @@ def test_a_document_that_unpacks_to_far_more_than_its_size_is_refused_unread(adm
     assert "would unpack to far more than its size" in response.content.decode()
     assert not CollectiveDocument.objects.filter(title="Bomb").exists()
     assert stored_files(media, "documents") == []
+
+
+def iptc_jpeg():
+    """The GPS JPEG with an IPTC (Photoshop APP13) segment naming its author too."""
+    data = gps_jpeg(orientation=1)
+    iptc = (
+        b"Photoshop 3.0\x008BIM\x04\x04\x00\x00\x00\x00\x00\x10\x1c\x02P\x00\x0c"
+        + AUTHOR[:12].ljust(12).encode()
+    )
+    segment = b"\xff\xed" + len(iptc).to_bytes(2, "big")[:0] + (len(iptc) + 2).to_bytes(2, "big")
+    return data[:2] + segment + iptc + data[2:]
+
+
+def hostile_pdf(filters):
+    """A PDF with a photo carrying EXIF, XMP and IPTC (stored with ``filters``), a script
+    run on opening, a page action, and an attached file that names its author."""
+    import zlib
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(200, 200)
+    jpeg = iptc_jpeg()
+    photo = DecodedStreamObject()
+    photo.set_data(zlib.compress(jpeg) if "/FlateDecode" in filters else jpeg)
+    photo.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Image"),
+            NameObject("/Width"): NumberObject(60),
+            NameObject("/Height"): NumberObject(40),
+            NameObject("/ColorSpace"): NameObject("/DeviceRGB"),
+            NameObject("/BitsPerComponent"): NumberObject(8),
+            NameObject("/Filter"): ArrayObject([NameObject(f) for f in filters])
+            if len(filters) > 1
+            else NameObject(filters[0]),
+        }
+    )
+    page[NameObject("/Resources")] = DictionaryObject(
+        {
+            NameObject("/XObject"): DictionaryObject(
+                {NameObject("/Photo"): writer._add_object(photo)}
+            )
+        }
+    )
+    script = DictionaryObject(
+        {
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject(f"app.alert('{AUTHOR}')"),
+        }
+    )
+    writer.root_object[NameObject("/OpenAction")] = writer._add_object(script)
+    page[NameObject("/AA")] = DictionaryObject({NameObject("/O"): writer._add_object(script)})
+    writer.add_attachment("notes.docx", docx_with_author())
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+@pytest.mark.parametrize(
+    "filters", [["/DCTDecode"], ["/FlateDecode", "/DCTDecode"]], ids=["jpeg", "deflated-jpeg"]
+)
+def test_a_pdf_loses_scripts_actions_attachments_and_its_photos_metadata(admin, filters):
+    response = admin.post(
+        reverse("wagtaildocs:add"),
+        {"title": "Hostile", "file": upload(hostile_pdf(filters), "hostile.pdf")},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    served = download(CollectiveDocument.objects.get(title="Hostile"))
+    reader = PdfReader(io.BytesIO(served))
+    assert "/OpenAction" not in reader.root_object
+    assert "/AA" not in reader.pages[0]
+    assert not reader.attachments
+    for text in (AUTHOR.encode(), SERIAL.encode(), b"JavaScript", b"Photoshop"):
+        assert text not in served, text
+    photo = reader.pages[0]["/Resources"]["/XObject"]["/Photo"]
+    assert_no_image_metadata(photo.get_data())

@@ -35,7 +35,13 @@ from io import BytesIO
 from xml.etree import ElementTree
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    StreamObject,
+)
 
 from collective.images.metadata import (
     MetadataCleaningError,
@@ -104,6 +110,20 @@ def clean_document(data, filename):
 # PDF
 
 PDF_METADATA_KEYS = ("/Metadata", "/PieceInfo")
+# What runs or carries another file: scripts run on opening, actions on pages, fields
+# and annotations, attached files (which keep their own authors) and rich media.
+PDF_ACTIVE_KEYS = (
+    "/OpenAction",
+    "/AA",
+    "/JS",
+    "/JavaScript",
+    "/EmbeddedFiles",
+    "/AF",
+    "/EF",
+    "/RichMediaContent",
+)
+# Actions a link may keep (a place in the document, an address); any other is dropped.
+PDF_SAFE_ACTIONS = ("/GoTo", "/URI", "/Named")
 PDF_JPEG_FILTERS = ("/DCTDecode", ["/DCTDecode"])
 # Annotations whose /T is a field name rather than the name of the comment's author.
 PDF_ANNOTATIONS_WITHOUT_AUTHOR = ("/Widget", "/Link")
@@ -147,16 +167,28 @@ def _strip_pdf_objects(writer):
     while pending:
         item = pending.pop()
         if isinstance(item, DictionaryObject):
-            for key in PDF_METADATA_KEYS:
+            for key in PDF_METADATA_KEYS + PDF_ACTIVE_KEYS:
                 item.pop(key, None)
+            action = item.get("/A")
+            if action is not None and action.get_object().get("/S") not in PDF_SAFE_ACTIONS:
+                item.pop("/A")
+            if item.get("/Subtype") == "/FileAttachment":
+                item.pop("/FS", None)
             if item.get("/Subtype") not in PDF_ANNOTATIONS_WITHOUT_AUTHOR and (
                 item.get("/Type") == "/Annot" or ("/Rect" in item and "/Subtype" in item)
             ):
                 item.pop("/T", None)  # the comment author's name
-            if isinstance(item, StreamObject) and item.get("/Filter") in PDF_JPEG_FILTERS:
+            filters = item.get("/Filter") if isinstance(item, StreamObject) else None
+            if filters in PDF_JPEG_FILTERS:
                 # A JPEG photo embedded as it was taken keeps its EXIF (GPS, camera
                 # serial): its segments are filtered like an uploaded JPEG's, losslessly.
                 item._data = clean_jpeg(item._data)
+            elif isinstance(filters, ArrayObject) and "/DCTDecode" in filters:
+                # A JPEG compressed again (Flate, ASCII85...): unwrapped, cleaned, and
+                # stored as a plain JPEG.
+                item._data = clean_jpeg(item.get_data())
+                item[NameObject("/Filter")] = NameObject("/DCTDecode")
+                item.pop("/DecodeParms", None)
             children = list(item.values())
         elif isinstance(item, ArrayObject):
             children = list(item)
