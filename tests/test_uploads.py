@@ -795,3 +795,99 @@ def test_a_pdf_loses_scripts_actions_attachments_and_its_photos_metadata(admin, 
         assert text not in served, text
     photo = reader.pages[0]["/Resources"]["/XObject"]["/Photo"]
     assert_no_image_metadata(photo.get_data())
+
+
+def tiff_with_exif():
+    output = io.BytesIO()
+    exif = Image.Exif()
+    exif[ExifTags.Base.Artist] = AUTHOR
+    Image.new("RGB", (8, 8), (0, 0, 0)).save(output, "TIFF", exif=exif)
+    assert AUTHOR.encode() in output.getvalue()
+    return output.getvalue()
+
+
+def docx_with_hidden_authors():
+    """A DOCX hiding its author where the first cleaner did not look: a custom XML part
+    (with its relationship and content type), a comment author in single quotes, and an
+    embedded DOCX of its own."""
+    output = io.BytesIO(docx_with_author())
+    with zipfile.ZipFile(output, "a", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(
+            "customXml/item1.xml",
+            f"<p:properties><displayName>{AUTHOR}</displayName>"
+            "<email>author@example.org</email></p:properties>",
+        )
+        package.writestr(
+            "word/_rels/document.xml.rels",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/relationships/customXml" Target="../customXml/item1.xml"/>'
+            "</Relationships>",
+        )
+        package.writestr(
+            "word/comments.xml",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            f"<w:comment w:id='0' w:author='{AUTHOR}' w:initials='JD'>"
+            "<w:p><w:r><w:t>Check.</w:t></w:r></w:p></w:comment></w:comments>",
+        )
+        package.writestr("word/embeddings/Document1.docx", docx_with_author())
+    return output.getvalue()
+
+
+def test_a_docx_loses_custom_xml_single_quoted_authors_and_embedded_authors(admin):
+    response = admin.post(
+        reverse("wagtaildocs:add"),
+        {"title": "Hidden", "file": upload(docx_with_hidden_authors(), "hidden.docx")},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    served = download(CollectiveDocument.objects.get(title="Hidden"))
+    with zipfile.ZipFile(io.BytesIO(served)) as package:
+        names = package.namelist()
+        contents = {name: package.read(name) for name in names}
+    assert not [name for name in names if name.startswith("customXml/")]
+    assert b"customXml" not in contents["word/_rels/document.xml.rels"]
+    assert b"w:author='Author 1'" in contents["word/comments.xml"]
+    assert b"JD" not in contents["word/comments.xml"]
+    with zipfile.ZipFile(io.BytesIO(contents["word/embeddings/Document1.docx"])) as inner:
+        for name in inner.namelist():
+            assert AUTHOR.encode() not in inner.read(name), name
+    for name, content in contents.items():
+        assert AUTHOR.encode() not in content, name
+        assert b"author@example.org" not in content, name
+
+
+def test_a_document_with_a_picture_that_cannot_be_cleaned_is_refused_saying_why(admin, media):
+    output = io.BytesIO(docx_with_author())
+    with zipfile.ZipFile(output, "a", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("word/media/image2.tiff", tiff_with_exif())
+    response = admin.post(
+        reverse("wagtaildocs:add"),
+        {"title": "Tiff", "file": upload(output.getvalue(), "tiff.docx")},
+    )
+    assert response.status_code == 200
+    assert "word/media/image2.tiff" in response.content.decode()
+    assert not CollectiveDocument.objects.filter(title="Tiff").exists()
+
+
+def test_an_odt_loses_the_author_of_an_object_inside_it(admin):
+    office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    output = io.BytesIO(odt_with_author())
+    with zipfile.ZipFile(output, "a", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(
+            "Object 1/meta.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta xmlns:office="{office}"'
+            ' xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"'
+            ' xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:meta>'
+            f"<dc:creator>{AUTHOR}</dc:creator></office:meta></office:document-meta>",
+        )
+    response = admin.post(
+        reverse("wagtaildocs:add"),
+        {"title": "Object", "file": upload(output.getvalue(), "object.odt")},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    served = download(CollectiveDocument.objects.get(title="Object"))
+    with zipfile.ZipFile(io.BytesIO(served)) as package:
+        for name in package.namelist():
+            assert AUTHOR.encode() not in package.read(name), name

@@ -253,13 +253,6 @@ def read_bounded(source, entry):
     return content
 
 
-def _clean_embedded_image(content):
-    """Pictures inside a document are cleaned like uploaded ones."""
-    if detect_image_format(content) is None:
-        return content
-    return clean_image(content)
-
-
 def _check_xml(content):
     ElementTree.fromstring(content)
     return content
@@ -314,8 +307,9 @@ OOXML_DEFAULT_PROPERTY_PARTS = {
 }
 RELATIONSHIP_TAG = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
-WORD_AUTHOR = re.compile(r'(\s[A-Za-z0-9]+:author=")([^"]*)(")')
-WORD_INITIALS = re.compile(r'(\s[A-Za-z0-9]+:initials=")[^"]*(")')
+# An author or initials attribute, in double or single quotes.
+WORD_AUTHOR = re.compile(r"""(\s[A-Za-z0-9]+:author\s*=\s*)(["'])(.*?)(\2)""", re.DOTALL)
+WORD_INITIALS = re.compile(r"""(\s[A-Za-z0-9]+:initials\s*=\s*)(["']).*?(\2)""", re.DOTALL)
 WORD_PRESENCE = re.compile(r"<w15:presenceInfo\b[^>]*?(?:/>|>.*?</w15:presenceInfo>)", re.DOTALL)
 RELATIONSHIP_ELEMENT = re.compile(r"<Relationship\b[^>]*>")
 RELATIONSHIP_TARGET = re.compile(r'(\sTarget=")([^"]*)(")')
@@ -336,6 +330,40 @@ def _ooxml_parts(source_zip):
     return property_parts, main_part
 
 
+# Custom XML parts (document-management data: often a display name and an email) are
+# dropped, with the relationships and content types that name them.
+CUSTOM_XML = "customXml/"
+CUSTOM_XML_REFERENCE = re.compile(
+    r"<(?:Relationship|Override)\b[^>]*customXml/[^>]*?/>|<(?:Relationship|Override)\b[^>]*customXml/[^>]*>\s*</(?:Relationship|Override)>"
+)
+EMBEDDED_REFUSED = (
+    "This document has another file inside it ({name}) that could not be cleaned of its "
+    "author information, so it was not uploaded. Remove the embedded file (or save it as "
+    "a picture), or save the document as a PDF, and upload that."
+)
+# Raster pictures that carry EXIF and that the image cleaner does not rewrite.
+UNCLEANABLE_PICTURES = (b"II*\x00", b"MM\x00*", b"BM")
+
+
+def _clean_part_file(name, content, cleaners):
+    """A file inside a document: a picture cleaned like an upload; a document of a kind
+    cleaned here, cleaned (recursively); anything else that may carry an author,
+    refused."""
+    if detect_image_format(content) is not None:
+        return clean_image(content)
+    if content.startswith(UNCLEANABLE_PICTURES):
+        raise MetadataCleaningError(EMBEDDED_REFUSED.format(name=name))
+    extension = os.path.splitext(name)[1].lower().lstrip(".")
+    if extension in cleaners:
+        try:
+            return cleaners[extension](content)
+        except MetadataCleaningError:
+            raise
+        except Exception as error:
+            raise MetadataCleaningError(EMBEDDED_REFUSED.format(name=name)) from error
+    return None
+
+
 def clean_docx(data):
     with zipfile.ZipFile(BytesIO(data)) as source:
         check_unpacked_size(source, data)
@@ -351,16 +379,28 @@ def clean_docx(data):
     def transform(name, content):
         if name in property_parts:
             return property_parts[name]
+        if name.startswith(CUSTOM_XML):
+            return None
+        if name == "[Content_Types].xml" or name.endswith(".rels"):
+            content = CUSTOM_XML_REFERENCE.sub("", content.decode("utf-8")).encode("utf-8")
+        if name.startswith("word/embeddings/"):
+            cleaned = _clean_part_file(name, content, {"docx": clean_docx, "odt": clean_odt})
+            if cleaned is None:
+                raise MetadataCleaningError(EMBEDDED_REFUSED.format(name=name))
+            return cleaned
         if name.startswith("word/") and name.endswith(".xml"):
             text = content.decode("utf-8")
-            text = WORD_AUTHOR.sub(lambda m: m[1] + pseudonyms(m[2]) + m[3], text)
-            text = WORD_INITIALS.sub(r"\1\2", text)
+            text = WORD_AUTHOR.sub(lambda m: m[1] + m[2] + pseudonyms(m[3]) + m[4], text)
+            text = WORD_INITIALS.sub(r"\1\2\3", text)
             text = WORD_PRESENCE.sub("", text)
             return _check_xml(text.encode("utf-8"))
         if name.endswith(".rels"):
             text = RELATIONSHIP_ELEMENT.sub(_strip_template_folder, content.decode("utf-8"))
             return _check_xml(text.encode("utf-8"))
-        return _clean_embedded_image(content)
+        if name.endswith(".xml"):
+            return _check_xml(content)
+        cleaned = _clean_part_file(name, content, {})
+        return content if cleaned is None else cleaned
 
     return _rewrite_zip(data, transform)
 
@@ -417,16 +457,17 @@ def clean_odt(data):
     def transform(name, content):
         if name in ODF_DROPPED_ENTRIES:
             return None
-        if name == "meta.xml":
+        if name == "meta.xml" or name.endswith("/meta.xml"):  # an embedded object's too
             return _empty_odf_meta(content)
-        if name in ("content.xml", "styles.xml"):
+        if name.rsplit("/", 1)[-1] in ("content.xml", "styles.xml"):
             text = content.decode("utf-8")
             text = ODF_CREATOR.sub(lambda m: m[1] + pseudonyms(m[2]) + m[3], text)
             text = ODF_INITIALS.sub(lambda m: (m[1] or "") + (m[2] or ""), text)
             return _check_xml(text.encode("utf-8"))
-        if name == "settings.xml":
+        if name.rsplit("/", 1)[-1] == "settings.xml":
             return _check_xml(ODF_PRINTER.sub(r"\1\2", content.decode("utf-8")).encode("utf-8"))
-        return _clean_embedded_image(content)
+        cleaned = _clean_part_file(name, content, {"odt": clean_odt, "docx": clean_docx})
+        return content if cleaned is None else cleaned
 
     return _rewrite_zip(data, transform)
 
