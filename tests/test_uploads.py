@@ -891,3 +891,18 @@ def test_an_odt_loses_the_author_of_an_object_inside_it(admin):
     with zipfile.ZipFile(io.BytesIO(served)) as package:
         for name in package.namelist():
             assert AUTHOR.encode() not in package.read(name), name
+
+
+def test_documents_are_served_as_sandboxed_attachments(admin):
+    response = admin.post(
+        reverse("wagtaildocs:add"), {"title": "Sandboxed", "file": upload(authored_pdf(), "a.pdf")}
+    )
+    assert response.status_code == 302
+    document = CollectiveDocument.objects.get(title="Sandboxed")
+    served = Client().get(document.url)
+    assert served.status_code == 200
+    assert served["Content-Disposition"].startswith("attachment")
+    policy = served["Content-Security-Policy"]
+    assert "sandbox" in policy
+    assert "default-src 'none'" in policy
+    assert served["X-Content-Type-Options"] == "nosniff"

@@ -361,6 +361,8 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=f"http://127.0.0.1:
 WAGTAILIMAGES_IMAGE_MODEL = "images.CollectiveImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.CollectiveDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every document is downloaded, none opened in the site's origin (a PDF may hold script).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 # PostgreSQL full-text search through Wagtail's database backend (search/backend.py:
