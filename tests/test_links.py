@@ -67,3 +67,20 @@ def test_a_link_in_the_text_to_a_page_readers_may_not_see_is_plain_text(client, 
     assert f"the-{kind}-source" not in page
     assert source.title not in page
     assert 'href="/sources/visible-source/"' in page
+
+
+@pytest.mark.parametrize("kind", ["private", "draft"])
+def test_a_citation_of_a_source_readers_may_not_see_names_nothing(client, home_page, kind):
+    from tests.factories import cite, paragraphs
+
+    source = hidden_source(kind)
+    visible = SourcePageFactory(title="Visible source", slug="visible-source")
+    body = paragraphs(
+        f"<p>One claim {cite(source, 'the hidden one')} and another {cite(visible, 'seen')}.</p>"
+    )
+    essay = EssayPageFactory(title="Citing", body=body)
+    page = client.get(essay.url).content.decode()
+    assert "the hidden one" in page
+    assert source.title not in page
+    assert f"the-{kind}-source" not in page
+    assert "Visible source" in page
