@@ -46,32 +46,22 @@ def newsroom(site):
     return {"writer": writer, "rival": rival, "checker": checker, "editor": editor}
 
 
+def save_from_editor(client, user, essay, site, **changes):
+    client.force_login(user)
+    pen_name = essay.essay_contributors.get().contributor
+    data = essay_form(essay.title, pen_name, site["source"], [site["org"]], page=essay)
+    data.update(changes)
+    client.post(edit_url(essay), data)
+
+
 def activity(client, site, people):
     """A review with everyone's hands on it: submissions, an edit by the editor, a
     request for changes, an approval, a lock."""
     essay = create_essay(client, site, people["writer"], title="Contested essay")
     workflow_action(client, people["checker"], essay, "reject", comment="Which page?")
-    client.force_login(people["writer"])
-    data = essay_form(
-        essay.title,
-        essay.essay_contributors.get().contributor,
-        site["source"],
-        [site["org"]],
-        page=essay,
-    )
-    data["action-restart-workflow"] = "1"
-    client.post(edit_url(essay), data)
+    save_from_editor(client, people["writer"], essay, site, **{"action-restart-workflow": "1"})
     workflow_action(client, people["checker"], essay, "approve")
-    client.force_login(people["editor"])
-    data = essay_form(
-        essay.title,
-        essay.essay_contributors.get().contributor,
-        site["source"],
-        [site["org"]],
-        page=essay,
-    )
-    data["standfirst"] = "The editor's words."
-    client.post(edit_url(essay), data)
+    save_from_editor(client, people["editor"], essay, site, standfirst="The editor's words.")
     rival_essay = create_essay(client, site, people["rival"], title="Rival essay")
     rival_essay.locked, rival_essay.locked_by = True, people["editor"]
     rival_essay.save()
