@@ -171,6 +171,7 @@ def test_the_review_desk_keeps_each_state_whole_and_offers_only_real_organisatio
     assert '<span class="review-state">In review</span>' in page
     css = b"".join(client.get("/static/articles/css/admin.css").streaming_content).decode()
     assert re.search(r"\.review-state\s*{[^}]*white-space:\s*nowrap", css)
+    assert re.search(r"td\[class\^=\"field-\"\]\s*{[^}]*word-break:\s*normal", css)
     soup = BeautifulSoup(page, "html.parser")
     choices = [link.get_text(strip=True) for link in soup.select("ul li a[href*='organisation']")]
     assert "SWP" in choices
