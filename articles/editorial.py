@@ -1,5 +1,5 @@
 """Who may do what: the editorial groups and the rule that pages go live only
-through the "Editorial review" workflow (see README, "Editorial workflow")."""
+through the "Editorial review" workflow (see docs/editorial.md)."""
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, PagePermissionTester, WorkflowState

@@ -385,7 +385,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-# Editorial workflow (see README): editing a page in review needs the review again,
+# Editorial workflow (see docs/editorial.md): editing a page in review needs the review again,
 # comments and page locking are on, and notifications come from this address.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True

@@ -1,4 +1,4 @@
-"""The permission matrix of the README, every cell, and the routes by which a
+"""The permission matrix of docs/editorial.md, every cell, and the routes by which a
 contributor might try to publish without review.
 
 | action                                              | Contributor | Fact-checker    | Editor |
