@@ -1,4 +1,4 @@
-"""The demo site that `make run` loads (content in articles/demo_content.py).
+"""The demo site that `make run` loads (its content: data files in articles/demo_data/).
 
 Idempotent: every object is found by its slug before it is created, and what
 already exists is left as it is (an editor may have changed it).
@@ -7,8 +7,11 @@ already exists is left as it is (an editor may have changed it).
 import json
 import re
 from contextlib import contextmanager
+from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
+import yaml
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -16,7 +19,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.test.utils import override_settings
 from wagtail.models import Page, Site
 
-from articles import demo_content as content
 from articles.editorial import CONTRIBUTORS, EDITORS, FACT_CHECKERS
 from articles.models import (
     Contributor,
@@ -34,6 +36,25 @@ from articles.models import (
 from home.models import HomePage
 
 User = get_user_model()
+DEMO_DATA = Path(__file__).resolve().parent / "demo_data"
+
+
+def read_demo_data():
+    """The demo content, one YAML file a kind in articles/demo_data/: contributors,
+    organisations, sources and essays, each keyed by slug, in the order they load."""
+
+    def read(name):
+        return yaml.safe_load((DEMO_DATA / f"{name}.yaml").read_text(encoding="utf-8"))
+
+    return SimpleNamespace(
+        CONTRIBUTORS=read("contributors"),
+        ORGANISATIONS=read("organisations"),
+        SOURCES=read("sources"),
+        ESSAYS=read("essays"),
+    )
+
+
+content = read_demo_data()
 CITE = re.compile(r'<a data-cite="(?P<slug>[^"]+)"(?: data-pinpoint="(?P<pinpoint>[^"]*)")?>')
 
 
@@ -238,7 +259,8 @@ def citation_html(html, sources):
 
 
 def essay_body(blocks, sources):
-    for kind, value in blocks:
+    for block in blocks:
+        kind, value = block["type"], block["value"]
         if kind == "paragraph":
             yield kind, citation_html(value, sources)
         elif kind == "quotation":
