@@ -17,12 +17,6 @@ DIRECT_PUBLISH_REFUSED = (
 )
 
 
-def handle(user):
-    """How the admin names another account: its handle (collective.users: the pen name
-    tied to it, else its role and number), never its username, real name or email."""
-    return user.handle if user is not None else "someone"
-
-
 def is_editor(user):
     return user.is_superuser or user.groups.filter(name=EDITORS).exists()
 

@@ -17,7 +17,7 @@ from articles.admin_views import (
 )
 from articles.citation_editor import register_citation_feature
 from articles.citations import CitationLinkHandler
-from articles.editorial import DIRECT_PUBLISH_REFUSED, handle, is_editor
+from articles.editorial import DIRECT_PUBLISH_REFUSED, is_editor
 from articles.links import ReadablePageLinkHandler
 from articles.models import Contributor, OrganisationPage, SourcePage
 from articles.models.essays import live_essays
@@ -162,7 +162,7 @@ def replace_confirmation(request, text, level=messages.SUCCESS):
 @hooks.register("before_edit_page")
 def show_requested_changes(request, page):
     """The author opening a page sent back for changes reads, above the editor, what
-    was asked, at which step and by whom (by handle, see editorial.handle)."""
+    was asked, at which step and by whom (by handle: collective.users.models.User)."""
     if request.method != "GET":
         return None
     state = page.current_workflow_state
@@ -172,7 +172,7 @@ def show_requested_changes(request, page):
     comment = rejected.get_comment() or "(no comment)"
     messages.warning(
         request,
-        f"Changes requested at “{rejected.task.name}” by {handle(rejected.finished_by)}, "
+        f"Changes requested at “{rejected.task.name}” by {rejected.finished_by or 'someone'}, "
         f"{localtime(rejected.finished_at):%d %B %Y, %H:%M}: “{comment}” Make the changes, then "
         "resubmit the page for review.",
     )

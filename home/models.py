@@ -82,6 +82,12 @@ class ReadableQuerySet(PageQuerySet):
         return queryset
 
 
+def is_readable(page):
+    """Whether readers may see ``page``, by the rule ``readable()`` applies to querysets
+    (live, no view restriction on it or above it), with no query of its own."""
+    return bool(page) and page.live and not page.path.startswith(tuple(restricted_paths()))
+
+
 ReadablePageManager = PageManager.from_queryset(ReadableQuerySet)
 
 

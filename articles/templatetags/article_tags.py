@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
 from articles.models.sources import DATE_FORMATS
+from home.models import is_readable
 
 register = template.Library()
 
@@ -164,8 +165,5 @@ def sitemap_entries(urlset):
     return mark_safe("\n".join(entries))
 
 
-@register.filter
-def readable(page):
-    """Whether readers may see ``page``: live, with no view restriction on it or above it
-    (a block naming a page names it only then)."""
-    return bool(page) and page.live and not page.get_view_restrictions().exists()
+# A block names a page only if readers may see it.
+register.filter("readable", is_readable)
