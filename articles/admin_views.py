@@ -10,8 +10,8 @@ from wagtail.models import Page, WorkflowState
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
-from articles.editorial import EDITORS, FACT_CHECKERS
 from articles.models import Contributor, EssayPage, OrganisationPage, SourcePage
+from core.editorial import EDITORS, FACT_CHECKERS
 
 ACTIVE = (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES)
 

@@ -10,7 +10,6 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from articles.models import OrganisationPage
 from articles.models.essays import EssayContributor, EssayTopic, live_essays
-from collective.sql import compiled
 
 FEED_LENGTH = 30
 # What an item shows of an essay.
@@ -25,10 +24,10 @@ ITEM_FIELDS = (
 )
 
 
-def names_by_essay(name, build, ids):
-    """{essay id: [names]} from ``build(*ids)``, (essay id, name) rows in order."""
+def names_by_essay(rows):
+    """{essay id: [names]} from (essay id, name) rows in order."""
     grouped = {}
-    for page_id, label in compiled(f"{name}:{len(ids)}", build, *ids) if ids else ():
+    for page_id, label in rows:
         grouped.setdefault(page_id, []).append(label)
     return grouped
 
@@ -48,31 +47,18 @@ class EssayFeed(Feed):
 
     def items(self, obj=None):
         """The newest essays, each with its pen names and topic names in reading order
-        (``feed_authors``, ``feed_topics``): three queries in all, each compiled once."""
-        args = (obj.pk,) if obj else ()
-        essays = compiled(
-            f"feed:{type(self).__name__}",
-            lambda *args: self.essays(*args).only(*ITEM_FIELDS)[:FEED_LENGTH],
-            *args,
-        )
+        (``feed_authors``, ``feed_topics``): three queries in all."""
+        essays = list(self.essays(*([obj] if obj else [])).only(*ITEM_FIELDS)[:FEED_LENGTH])
         ids = [essay.pk for essay in essays]
         authors = names_by_essay(
-            "feed-authors",
-            lambda *ids: (
-                EssayContributor.objects.filter(page_id__in=ids)
-                .order_by("page_id", "sort_order")
-                .values_list("page_id", "contributor__name")
-            ),
-            ids,
+            EssayContributor.objects.filter(page_id__in=ids)
+            .order_by("page_id", "sort_order")
+            .values_list("page_id", "contributor__name")
         )
         topics = names_by_essay(
-            "feed-topics",
-            lambda *ids: (
-                EssayTopic.objects.filter(content_object_id__in=ids)
-                .order_by("content_object_id", "pk")
-                .values_list("content_object_id", "tag__name")
-            ),
-            ids,
+            EssayTopic.objects.filter(content_object_id__in=ids)
+            .order_by("content_object_id", "pk")
+            .values_list("content_object_id", "tag__name")
         )
         for essay in essays:
             essay.feed_authors = authors.get(essay.pk, [])
@@ -128,8 +114,8 @@ class OrganisationEssayFeed(EssayFeed):
     def description(self, organisation):
         return f"Essays about the {organisation.full_name}."
 
-    def essays(self, organisation_id):
-        return live_essays().filter(organisations=organisation_id)
+    def essays(self, organisation):
+        return live_essays().filter(organisations=organisation)
 
 
 class AtomOrganisationEssayFeed(OrganisationEssayFeed):

@@ -3,7 +3,7 @@
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
-from home.models import ReadableQuerySet
+from core.models import ReadableQuerySet
 
 
 class ReadablePageLinkHandler(PageLinkHandler):

@@ -12,11 +12,10 @@ from urllib.parse import urlencode
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import QuerySet
-from django.db.models.query import ModelIterable
 from django.http import Http404
 from django.utils.functional import cached_property
 
-from collective.cache import derived
+from core.cache import derived
 
 MAX_VALUE_LENGTH = 100
 
@@ -95,9 +94,11 @@ class ListingPaginator(Paginator):
     among listings; without it the queryset is named by its SQL, which costs a
     compilation of the queryset on every request."""
 
-    def __init__(self, object_list, per_page, name=None, **kwargs):
+    def __init__(self, object_list, per_page, name=None, by_id=True, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.name = name
+        # Whether a page's rows are model instances, kept by id (not ``values()`` rows).
+        self.by_id = by_id
 
     @cached_property
     def digest(self):
@@ -126,8 +127,8 @@ class ListingPaginator(Paginator):
         they are used (cards cached by id need only the ids)."""
         page = super().page(number)
         rows = page.object_list
-        if self.digest is None or rows._iterable_class is not ModelIterable:
-            return page  # not a queryset of rows (a list, or values()): read as it is
+        if self.digest is None or not self.by_id:
+            return page  # not a queryset of model instances: read as it is
         start, end = rows.query.low_mark, rows.query.high_mark
         read = []
 

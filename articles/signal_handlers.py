@@ -10,8 +10,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from articles.models import Contributor
 from articles.sitemaps import sitemap_paths
 from articles.uploads import release_published_uploads
-from collective.cache import purge_all
-from home.models import SiteSettings
+from core.cache import purge_all
+from core.models import SiteSettings
 
 
 def reindex_published_page(sender, instance, **kwargs):
@@ -71,7 +71,7 @@ def purge_frontend_cache(sender, instance, **kwargs):
 def register_signal_handlers():
     page_published.connect(reindex_published_page, dispatch_uid="articles_reindex_published")
     page_published.connect(release_published_uploads, dispatch_uid="articles_release_uploads")
-    # Anything that changes what readers see purges the page cache (collective/cache.py).
+    # Anything that changes what readers see purges the page cache (core/cache.py).
     page_published.connect(purge_all, dispatch_uid="cache_purge_published")
     page_published.connect(purge_frontend_cache, dispatch_uid="frontend_purge_published")
     page_unpublished.connect(purge_frontend_cache, dispatch_uid="frontend_purge_unpublished")

@@ -14,8 +14,8 @@ from wagtail.models import Page, Site
 
 from articles.listing import ListingPaginator
 from articles.models.essays import published_contributors
-from collective.cache import derived
-from home.models import ReadableQuerySet, serve_path
+from core.cache import derived
+from core.models import ReadableQuerySet, serve_path
 
 
 class SiteSitemap(Sitemap):
@@ -37,7 +37,9 @@ class SiteSitemap(Sitemap):
 
     @cached_property
     def paginator(self):
-        return ListingPaginator(self._items(), self.limit, f"sitemap:{type(self).__name__}")
+        return ListingPaginator(
+            self.items(), self.limit, f"sitemap:{type(self).__name__}", by_id=False
+        )
 
     def get_urls(self, page=1, site=None, protocol=None):
         root = self.site.root_url

@@ -17,10 +17,10 @@ from articles.admin_views import (
 )
 from articles.citation_editor import register_citation_feature
 from articles.citations import CitationLinkHandler
-from articles.editorial import DIRECT_PUBLISH_REFUSED, is_editor
 from articles.links import ReadablePageLinkHandler
 from articles.models import Contributor, OrganisationPage, SourcePage
 from articles.models.essays import live_essays
+from core.editorial import DIRECT_PUBLISH_REFUSED, is_editor
 
 PUBLISHED_OUTSIDE_REVIEW = "collective.publish_outside_review"
 

@@ -10,9 +10,9 @@ from wagtail.documents.views import serve as document_views
 from articles import feeds
 from articles import views as article_views
 from articles.sitemaps import SITEMAPS
-from collective.api import api_router
 from collective.security import sandboxed
 from collective.users import twofactor
+from core.api import api_router
 from search import views as search_views
 
 urlpatterns = [

@@ -21,7 +21,7 @@ from django.db import connection
 from django.db.models import Exists, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
-from modelsearch.backends import database, get_search_backend
+from modelsearch.backends import database
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     PostgresSearchBackend,
@@ -29,8 +29,6 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from modelsearch.query import Fuzzy, MatchAll, Not, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
-
-from collective.sql import Verbatim, compiled
 
 CANDIDATES = 200
 TITLE_CANDIDATES = 100
@@ -115,22 +113,10 @@ class NewestCandidatesSearchBackend(PostgresSearchBackend):
     query_compiler_class = NewestCandidatesQueryCompiler
 
 
-def best_matches(pages, query, limit, name=None):
+def best_matches(pages, query, limit):
     """(id, title, content type id) of the ``limit`` pages of ``pages()``, a queryset,
     that match every word of ``query`` best, best first: rows, not pages, since a page
-    costs far more to build than the search does to find it.
-
-    ``name`` names what ``pages()`` selects, the same in every request (all readable
-    pages, say): the search is then compiled to SQL once per process for each number of
-    words (collective.sql.compiled), and run with the words typed, which saves building
-    and compiling the nested query on every search."""
-    words = WORDS.findall(query)
-    if name and words and isinstance(get_search_backend(), NewestCandidatesSearchBackend):
-        return compiled(
-            f"best-matches:{name}:{limit}:{CANDIDATES}:{TITLE_CANDIDATES}:{len(words)}",
-            lambda *words: ranked_rows(pages(), " ".join(words), limit),
-            *[Verbatim(lexeme_text(word)) for word in words],
-        )
+    costs far more to build than the search does to find it."""
     return list(ranked_rows(pages(), query, limit))
 
 
@@ -142,11 +128,6 @@ def ranked_rows(pages, query, limit):
     if isinstance(compiler, NewestCandidatesQueryCompiler) and compiler.ranks_candidates():
         return compiler.best(compiler.get_config(results.backend), limit)
     return [(page.pk, page.title, page.content_type_id) for page in results[:limit]]
-
-
-def lexeme_text(word):
-    """A word as the PostgreSQL backend's Lexeme puts it between quotes in a tsquery."""
-    return word.replace("'", "''").replace("\\", "\\\\")
 
 
 def SearchBackend(params):

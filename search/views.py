@@ -14,15 +14,13 @@ from wagtail.models import Page
 from articles.listing import Filter, Listing, paginate
 from articles.models import EssayPage, OrganisationName, OrganisationPage, SourcePage
 from articles.models.essays import about_organisation, by_contributor, essay_filters, on_topic
-from collective.cache import derived
-from collective.sql import compiled
-from home.models import ReadableQuerySet
+from core.cache import derived
+from core.models import ReadableQuerySet
+from core.text import clean_query
 from search.backend import best_matches
 
-MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 100  # relevance past this many hits is noise; "more than 100" is said instead
 PER_PAGE = 10
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]+")
 TYPES = {"essay": "Essays", "organisation": "Organisations", "source": "Sources"}
 TAGS = re.compile(r"<[^>]+>")
 # What a result shows of each type of page (search/search.html), and its URL.
@@ -34,20 +32,9 @@ RESULT_FIELDS = {
 }
 
 
-def clean_query(raw):
-    """The query as the search backend may see it: no control characters, one space
-    between words, at most MAX_QUERY_LENGTH characters."""
-    text = " ".join(CONTROL_CHARACTERS.sub(" ", raw).split())[:MAX_QUERY_LENGTH]
-    if text.count('"') % 2:
-        # Quotes mark phrases; an unpaired one would be a syntax error for some backends.
-        text = text.replace('"', " ")
-    return text.strip()
-
-
 class Scope:
     """The pages of each type a search may return, narrowed by the filters. Those not
-    given are every readable page of the type, built only if used (a search compiled
-    before needs none of them)."""
+    given are every readable page of the type, built only if used."""
 
     def __init__(self, essays=None, organisations=None, sources=None, narrowed=False):
         given = {"essays": essays, "organisations": organisations, "sources": sources}
@@ -153,15 +140,11 @@ def organisations_named(query):
     ids = organisation_names().get(query.casefold()) if query else None
     if not ids:
         return []
-    return compiled(
-        f"organisations-named:{len(ids)}",
-        lambda *ids: (
-            OrganisationPage.objects.readable()
-            .filter(pk__in=ids)
-            .only(*OrganisationPage.LINK_FIELDS)
-            .order_by("path")
-        ),
-        *ids,
+    return list(
+        OrganisationPage.objects.readable()
+        .filter(pk__in=ids)
+        .only(*OrganisationPage.LINK_FIELDS)
+        .order_by("path")
     )
 
 
@@ -226,10 +209,7 @@ def search(request):
     suggestions = organisations_named(query)
     hits = []
     if query:
-        # Unfiltered, the pages searched are the same for every search: named so, the
-        # search is compiled once per process.
-        name = "everything" if not (listing.selected or listing.unknown) else None
-        found = best_matches(listing.queryset.pages, query, MAX_RESULTS, name=name)
+        found = best_matches(listing.queryset.pages, query, MAX_RESULTS)
         hits = ranked(found, query, {org.pk for org in suggestions})
     page_obj = paginate(hits, request.GET.get("page"), PER_PAGE)
     return TemplateResponse(
@@ -258,11 +238,7 @@ def result_pages(hits):
     pages = {}
     for content_type_id, ids in ids_by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        for page in compiled(
-            f"search-results:{model._meta.label}:{len(ids)}",
-            lambda *ids, model=model: model.objects.filter(pk__in=ids).only(*RESULT_FIELDS[model]),
-            *ids,
-        ):
+        for page in model.objects.filter(pk__in=ids).only(*RESULT_FIELDS[model]):
             pages[page.pk] = page
     return [pages[pk] for pk, _title, _type in hits if pk in pages]
 

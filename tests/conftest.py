@@ -52,11 +52,11 @@ def empty_cache():
 def purges_at_once(request, monkeypatch):
     """Each test runs inside one transaction that never commits, so what waits for a
     commit never runs. In production a publish commits at the end of its request and
-    the cache generation moves on (collective/cache.py): here it moves on at once, so
+    the cache generation moves on (core/cache.py): here it moves on at once, so
     that a page rendered after a change shows it. Tests of the commit itself are marked
     ``real_commits``."""
     if "real_commits" not in request.keywords:
-        monkeypatch.setattr("collective.cache.on_commit", lambda callback, **kwargs: callback())
+        monkeypatch.setattr("core.cache.on_commit", lambda callback, **kwargs: callback())
 
 
 @pytest.fixture

@@ -364,7 +364,7 @@ def test_a_restore_purges_the_page_cache(small_backup, tmp_path):
         "CACHE_DIR": str(tmp_path / "cache"),
         "REDIS_URL": "",
     }
-    read = "from collective.cache import read_generation; print(read_generation())"
+    read = "from core.cache import read_generation; print(read_generation())"
     before = manage("shell", "-c", read, **env)
     assert before.returncode == 0, before.stderr
     restored = manage("restore", str(small_backup), **env)

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
 from articles.models import SourcePage
-from collective.cache import next_generation
-from home.models import SiteSettings
+from core.cache import next_generation
+from core.models import SiteSettings
 from tests.factories import (
     ContributorFactory,
     EssayPageFactory,

@@ -1,4 +1,4 @@
-"""What the site keeps in the cache besides whole pages (collective/cache.py): filter
+"""What the site keeps in the cache besides whole pages (core/cache.py): filter
 choices and counts, the site with its settings and the home page's children, the view
 restrictions, essay cards. Each shows a change on the next request; and the search
 ranks a bounded number of candidates (search/backend.py)."""
@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from articles.models import EssayIndexPage, EssayPage
-from collective.cache import GENERATION_KEY, derived
-from home.models import SiteSettings
+from core.cache import GENERATION_KEY, derived
+from core.models import SiteSettings
 from tests.factories import (
     ContributorFactory,
     EssayPageFactory,

@@ -16,8 +16,8 @@ from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Page
 
-from articles.editorial import FACT_CHECKERS
 from articles.models import Contributor, EssayPage, OrganisationPage, SourcePage
+from core.editorial import FACT_CHECKERS
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

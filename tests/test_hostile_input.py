@@ -179,8 +179,8 @@ def api_cases():
     """Every API endpoint with every parameter it accepts: the listing's operations, the
     find view's, and each field a page type or documents can be filtered on."""
     from articles.models import EssayPage, OrganisationPage, SourcePage
-    from collective.api import PublicDocumentsAPIViewSet, PublicPagesAPIViewSet
     from collective.documents.models import Document
+    from core.api import PublicDocumentsAPIViewSet, PublicPagesAPIViewSet
 
     pages, documents = PublicPagesAPIViewSet, PublicDocumentsAPIViewSet
     cases = []

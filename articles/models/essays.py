@@ -1,9 +1,10 @@
+import dataclasses
 import datetime
 
 from django import forms
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Value
-from django.db.models.functions import Cast, Coalesce, ExtractYear
+from django.db.models.functions import Cast, ExtractYear
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -19,12 +20,11 @@ from wagtail.search import index
 
 from articles.blocks import BodyBlock
 from articles.citations import CitationList, find_citations
-from articles.editorial import is_editor
 from articles.listing import Filter, FilteredListingMixin, Listing
 from articles.panels import tabbed
-from collective.cache import derived
-from collective.sql import compiled, loaded
-from home.models import BasePage, IndexRoutingMixin, site_url
+from core.cache import derived
+from core.editorial import is_editor
+from core.models import BasePage, IndexRoutingMixin, site_url
 
 from .contributors import Contributor
 from .organisations import OrganisationPage, linked_organisations
@@ -75,60 +75,41 @@ def with_contributors():
     )
 
 
-def essay_relations(pk):
-    """An essay's contributors (in credit order), organisations readers may see (by
-    short name), topics and corrections (by date), as rows of one query, each
-    (kind, id, four texts, order): four small reads on every essay page, taken as one."""
+@dataclasses.dataclass
+class EssayRelations:
+    """What an essay's page shows of its relations, each a list of model instances in
+    the order readers see them."""
 
-    def rows(queryset, kind, texts, order):
-        texts = [*texts, *[Value("")] * (4 - len(texts))]
-        columns = {f"text{i}": Cast(text, models.TextField()) for i, text in enumerate(texts)}
-        return (
-            queryset.order_by()
-            .annotate(kind=Value(kind), **columns, order=Coalesce(order, 0))
-            .values_list("kind", "pk", *columns, "order")
-        )
+    contributors: list  # as credited
+    organisations: list  # those readers may see, by short name
+    topics: list  # as tagged
+    corrections: list  # by date, then as entered
 
-    # Unordered (not by Contributor's default order): RELATION_ORDER sorts each kind.
-    return (
-        rows(
-            Contributor.objects.filter(essays__page_id=pk),
-            "contributor",
-            [F("name"), F("slug")],
-            F("essays__sort_order"),
-        )
-        .union(
-            rows(
-                OrganisationPage.objects.readable().filter(essays=pk),
-                "organisation",
-                [F("short_name"), F("full_name"), F("title"), F("url_path")],
-                Value(0),
+    @classmethod
+    def read(cls, essay):
+        """Read from the database (four small queries) or, for a preview, from the
+        page's own unsaved relations."""
+        if not essay.relations_stored():
+            return cls(
+                contributors=[item.contributor for item in essay.essay_contributors.all()],
+                organisations=linked_organisations(essay, "essays"),
+                topics=list(essay.topics.all()),
+                corrections=list(essay.corrections.all()),
+            )
+        return cls(
+            contributors=list(
+                Contributor.objects.filter(essays__page=essay)
+                .only("name", "slug")
+                .order_by("essays__sort_order")
             ),
-            rows(
-                Tag.objects.filter(articles_essaytopic_items__content_object_id=pk),
-                "topic",
-                [F("name"), F("slug")],
-                F("articles_essaytopic_items__id"),
+            organisations=linked_organisations(essay, "essays"),
+            topics=list(
+                Tag.objects.filter(articles_essaytopic_items__content_object=essay).order_by(
+                    "articles_essaytopic_items__id"
+                )
             ),
-            rows(
-                EssayCorrection.objects.filter(page_id=pk),
-                "correction",
-                [F("date"), F("text")],
-                F("sort_order"),
-            ),
-            all=True,
+            corrections=list(EssayCorrection.objects.filter(page=essay)),
         )
-        .order_by()
-    )
-
-
-# How essay_relations() rows of each kind are ordered: (kind, id, four texts, order).
-RELATION_ORDER = {
-    "contributor": lambda row: row[6],  # as credited
-    "organisation": lambda row: row[2],  # by short name
-    "topic": lambda row: row[6],  # as tagged
-    "correction": lambda row: (row[2], row[6]),  # by date (ISO text), then as entered
-}
 
 
 class EssayIndexPage(IndexRoutingMixin, FilteredListingMixin, BasePage):
@@ -522,60 +503,29 @@ class EssayPage(BasePage):
         return super().save(*args, **kwargs)
 
     @cached_property
-    def relation_rows(self):
-        """What the page shows of its relations, read in one query: see essay_relations()."""
-        return compiled("essay-relations", essay_relations, self.pk)
+    def relations(self):
+        """Its contributors, organisations, topics and corrections (``EssayRelations``),
+        kept with the derived values until the site's content changes; a preview's are
+        read afresh."""
+        if not self.relations_stored():
+            return EssayRelations.read(self)
+        return derived(f"essay-relations:{self.pk}", lambda: EssayRelations.read(self))
 
-    def related_rows(self, kind):
-        """Its rows of one kind of relation, in order: (id, four texts)."""
-        rows = sorted(
-            (row for row in self.relation_rows if row[0] == kind), key=RELATION_ORDER[kind]
-        )
-        return [row[1:6] for row in rows]
-
-    @cached_property
+    @property
     def contributors(self):
-        if not self.relations_stored():
-            return [item.contributor for item in self.essay_contributors.all()]
-        return [
-            loaded(Contributor, id=pk, name=name, slug=slug)
-            for pk, name, slug, _, _ in self.related_rows("contributor")
-        ]
+        return self.relations.contributors
 
-    @cached_property
+    @property
     def readable_organisations(self):
-        if not self.relations_stored():
-            return linked_organisations(self, "essays")
-        return [
-            loaded(
-                OrganisationPage,
-                id=pk,
-                page_ptr_id=pk,
-                short_name=short_name,
-                full_name=full_name,
-                title=title,
-                url_path=url_path,
-            )
-            for pk, short_name, full_name, title, url_path in self.related_rows("organisation")
-        ]
+        return self.relations.organisations
 
-    @cached_property
+    @property
     def topic_list(self):
-        if not self.relations_stored():
-            return list(self.topics.all())
-        return [
-            loaded(Tag, id=pk, name=name, slug=slug)
-            for pk, name, slug, _, _ in self.related_rows("topic")
-        ]
+        return self.relations.topics
 
-    @cached_property
+    @property
     def correction_list(self):
-        if not self.relations_stored():
-            return list(self.corrections.all())
-        return [
-            loaded(EssayCorrection, id=pk, date=datetime.date.fromisoformat(date), text=text)
-            for pk, date, text, _, _ in self.related_rows("correction")
-        ]
+        return self.relations.corrections
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -590,49 +540,28 @@ class EssayPage(BasePage):
         organisations = [org.pk for org in self.readable_organisations]
         topics = [topic.pk for topic in self.topic_list]
 
-        def build(pk, *ids):
+        def find():
             shares_organisation = EssayPage.organisations.through.objects.filter(
-                essaypage_id=OuterRef("pk"), organisationpage_id__in=ids[: len(organisations)]
+                essaypage_id=OuterRef("pk"), organisationpage_id__in=organisations
             )
             shares_topic = EssayTopic.objects.filter(
-                content_object_id=OuterRef("pk"), tag_id__in=ids[len(organisations) :]
+                content_object_id=OuterRef("pk"), tag_id__in=topics
             )
             # EXISTS rather than joins: newest first down the date index, stopping at ``limit``.
-            return (
+            return list(
                 EssayPage.objects.readable()
-                .exclude(pk=pk)
+                .exclude(pk=self.pk)
                 .filter(Q(Exists(shares_organisation)) | Q(Exists(shares_topic)))
                 .order_by(*NEWEST_FIRST)
-                .values_list("pk", "title", "url_path", "publication_date")[:limit]
-            )
-
-        def find():
-            return compiled(
-                f"related-essays:{len(organisations)}:{len(topics)}:{limit}",
-                build,
-                self.pk,
-                *organisations,
-                *topics,
+                .only("title", "url_path", "publication_date")[:limit]
             )
 
         if self.pk is None or not (organisations or topics):
             return []
         # A preview's relations are the draft's: not kept for readers.
         if self.relations_stored():
-            rows = derived(f"related-essays:{self.pk}:{limit}", find)
-        else:
-            rows = find()
-        return [
-            loaded(
-                EssayPage,
-                id=pk,
-                page_ptr_id=pk,
-                title=title,
-                url_path=url_path,
-                publication_date=date,
-            )
-            for pk, title, url_path, date in rows
-        ]
+            return derived(f"related-essays:{self.pk}:{limit}", find)
+        return find()
 
 
 class EssayContributor(Orderable):

@@ -13,8 +13,7 @@ from wagtail.search import index
 
 from articles.blocks import BodyBlock, TimelineBlock
 from articles.panels import tabbed
-from collective.sql import compiled
-from home.models import BasePage, IndexRoutingMixin
+from core.models import BasePage, IndexRoutingMixin
 
 from .sources import SourcePage, readable_sources
 
@@ -187,14 +186,10 @@ class OrganisationPage(BasePage):
     @cached_property
     def relation_rows(self):
         """Its relations from both ends, in order of year (the other ends not yet read)."""
-        return compiled(
-            "organisation-relations",
-            lambda pk: (
-                OrganisationRelation.objects.filter(Q(page=pk) | Q(other=pk))
-                .only("kind", "year", "until", "note", "page", "other")
-                .order_by("year", "pk")
-            ),
-            self.pk,
+        return list(
+            OrganisationRelation.objects.filter(Q(page=self.pk) | Q(other=self.pk))
+            .only("kind", "year", "until", "note", "page", "other")
+            .order_by("year", "pk")
         )
 
     def related_ids(self):
@@ -210,19 +205,11 @@ class OrganisationPage(BasePage):
         have been read already.
         """
         if organisations is None:
-            ends = sorted(self.related_ids())
-            organisations = {
-                org.pk: org
-                for org in compiled(
-                    f"organisations-by-id:{len(ends)}",
-                    lambda *ids: (
-                        OrganisationPage.objects.readable()
-                        .filter(pk__in=ids)
-                        .only(*self.LINK_FIELDS)
-                    ),
-                    *ends,
-                )
-            }
+            organisations = (
+                OrganisationPage.objects.readable()
+                .only(*self.LINK_FIELDS)
+                .in_bulk(self.related_ids())
+            )
         items = []
         for relation in self.relation_rows:
             if relation.page_id == self.pk:
@@ -284,11 +271,7 @@ class OrganisationPage(BasePage):
     def other_name_list(self):
         if not self.relations_stored():
             return list(self.other_names.all())
-        return compiled(
-            "organisation-names",
-            lambda pk: OrganisationName.objects.filter(page_id=pk).order_by("sort_order"),
-            self.pk,
-        )
+        return list(OrganisationName.objects.filter(page=self).order_by("sort_order"))
 
     @property
     def names(self):
@@ -326,42 +309,30 @@ class OrganisationPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # One more than shown tells whether to link to the full filtered list.
         limit = self.LIST_LIMIT + 1
-        essays = compiled(
-            f"organisation-essays:{limit}",
-            lambda pk: live_essays().filter(organisations=pk)[:limit],
-            self.pk,
-        )
+        essays = list(live_essays().filter(organisations=self)[:limit])
         # EXISTS rather than a join: for an organisation with many sources, PostgreSQL
         # reads the newest sources down the date index until it has found ``limit``,
         # where a join sorted every source of the organisation.
-        sources = compiled(
-            f"organisation-sources:{limit}",
-            lambda pk: (
-                SourcePage.objects.readable()
-                .filter(
-                    Exists(
-                        SourcePage.organisations.through.objects.filter(
-                            sourcepage_id=OuterRef("pk"), organisationpage_id=pk
-                        )
+        sources = list(
+            SourcePage.objects.readable()
+            .filter(
+                Exists(
+                    SourcePage.organisations.through.objects.filter(
+                        sourcepage_id=OuterRef("pk"), organisationpage_id=self.pk
                     )
                 )
-                .only(*SourcePage.CARD_FIELDS)
-                .order_by("-date", "title")[:limit]
-            ),
-            self.pk,
+            )
+            .only(*SourcePage.CARD_FIELDS)
+            .order_by("-date", "title")[:limit]
         )
         # Its sections, the international it is a section of, and those it is related to.
-        related = sorted(self.related_ids())
-        family = compiled(
-            f"organisation-family:{len(related)}",
-            lambda pk, parent, *related: (
-                OrganisationPage.objects.readable()
-                .filter(Q(parent_international=pk) | Q(pk__in=[parent, *related]))
-                .only(*self.LINK_FIELDS, "country", "parent_international")
-            ),
-            self.pk,
-            self.parent_international_id or 0,
-            *related,
+        family = list(
+            OrganisationPage.objects.readable()
+            .filter(
+                Q(parent_international=self.pk)
+                | Q(pk__in=[self.parent_international_id or 0, *self.related_ids()])
+            )
+            .only(*self.LINK_FIELDS, "country", "parent_international")
         )
         context.update(
             essays=essays[: self.LIST_LIMIT],
@@ -391,15 +362,11 @@ def linked_organisations(page, via):
             .only(*OrganisationPage.LINK_FIELDS)
             .order_by("short_name")
         )
-    return compiled(
-        f"organisations-of:{via}",
-        lambda pk: (
-            OrganisationPage.objects.readable()
-            .filter(**{via: pk})
-            .only(*OrganisationPage.LINK_FIELDS)
-            .order_by("short_name")
-        ),
-        page.pk,
+    return list(
+        OrganisationPage.objects.readable()
+        .filter(**{via: page.pk})
+        .only(*OrganisationPage.LINK_FIELDS)
+        .order_by("short_name")
     )
 
 

@@ -13,27 +13,25 @@ from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
 from articles.models.sources import DATE_FORMATS
-from home.models import is_readable
+from core.models import is_readable
 
 register = template.Library()
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    """The trail from the home page to the current page.
-
-    Routing leaves each page's parent on it (``_cached_parent_obj``), so a served
-    page needs no query; a page reached otherwise (a preview) costs one.
-    """
+    """The trail from the home page to the current page. Routing leaves each page's
+    parent on it (``routed_parent``), so a served page needs no query; a page reached
+    otherwise (a preview) costs one."""
     page = context.get("page")
     # The request goes on to {% pageurl %}, which finds the site's root paths once per
-    # request with it (and once per page without).
+    # request with it.
     request = context.get("request")
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page, "request": request}
     ancestors, current = [], page
-    while current.depth > 2 and hasattr(current, "_cached_parent_obj"):
-        current = current._cached_parent_obj
+    while current.depth > 2 and hasattr(current, "routed_parent"):
+        current = current.routed_parent
         ancestors.insert(0, current)
     if current.depth > 2:
         ancestors = page.get_ancestors().filter(depth__gte=2)
@@ -122,7 +120,7 @@ def essay_cards(context, essays, level=2):
     organisations) are read only for the cards the cache did not have. Previews are never
     cached."""
     from articles.models.essays import EssayPage, essay_card_prefetches
-    from collective.cache import generation
+    from core.cache import generation
 
     ids = getattr(essays, "ids", None)  # a page of a listing (ListingPaginator) knows them
     if ids is None or isinstance(essays.object_list, list):

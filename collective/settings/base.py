@@ -49,8 +49,9 @@ INSTALLED_APPS = [
     "collective.users",
     "collective.images",
     "collective.documents",
-    "home",
+    "core",
     "articles",
+    "home",
     "search",
     "wagtail.contrib.settings",
     "wagtail.api.v2",
@@ -87,9 +88,9 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "collective.security.AdminSecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "collective.cache.PageCacheMiddleware",
+    "core.cache.PageCacheMiddleware",
     "collective.security.DatabaseUnavailableMiddleware",
-    "collective.cache.CachedSiteMiddleware",
+    "core.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -165,9 +166,21 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
-# The anonymous page cache (collective/cache.py): never stale, purged on every change.
+# The anonymous page cache (core/cache.py): never stale, purged on every change.
 PAGE_CACHE_ENABLED = env("PAGE_CACHE_ENABLED")
 PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")
+# The query parameters public pages read (listing filters, page numbers, the search
+# words): the page cache keys pages on these alone, and pages see no others.
+PAGE_CACHE_PARAMETERS = [
+    "page",
+    "p",
+    "query",
+    "organisation",
+    "topic",
+    "contributor",
+    "year",
+    "type",
+]
 
 # A CDN or Varnish in front: Wagtail's frontend cache invalidation sends it a PURGE for
 # each URL that shows a published, unpublished or moved page (articles/signal_handlers.py).
@@ -344,6 +357,8 @@ AXES_LOCKOUT_TEMPLATE = "users/locked_out.html"
 # authenticator app and must then use it; Editors and administrators must add one
 # when TWO_FACTOR_REQUIRED is on (the default in production).
 TWO_FACTOR_REQUIRED = env("TWO_FACTOR_REQUIRED")
+# The groups whose members must add one (core/editorial.py names the groups).
+TWO_FACTOR_REQUIRED_GROUPS = ["Editors"]
 OTP_TOTP_ISSUER = "Collective"
 
 # Uploads: sizes chosen for scans and photos, not for video.

@@ -22,7 +22,7 @@ MAILERS = mailers_from_url(env.email_url("EMAIL_URL", default="smtp://localhost:
 
 if not env.str("REDIS_URL", default=""):
     # Every gunicorn worker must see the same cache: a publish handled by one worker
-    # must renew the pages, cards and counts the others keep (collective/cache.py).
+    # must renew the pages, cards and counts the others keep (core/cache.py).
     # Without Redis, files shared by the workers of this machine.
     CACHES = {
         "default": {

@@ -20,14 +20,13 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.log_actions import log
 
-from articles.editorial import EDITORS
-
 DEVICE_NAME = "Authenticator app"
 
 
 def must_use_two_factor(user):
     return settings.TWO_FACTOR_REQUIRED and (
-        user.is_superuser or user.groups.filter(name=EDITORS).exists()
+        user.is_superuser
+        or user.groups.filter(name__in=settings.TWO_FACTOR_REQUIRED_GROUPS).exists()
     )
 
 

@@ -4,7 +4,6 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from articles.blocks import RICH_TEXT_FEATURES
-from articles.editorial import CONTRIBUTORS, EDITORS, FACT_CHECKERS
 from articles.models import (
     Contributor,
     EssayIndexPage,
@@ -12,6 +11,7 @@ from articles.models import (
     OrganisationIndexPage,
     SourceIndexPage,
 )
+from core.editorial import CONTRIBUTORS, EDITORS, FACT_CHECKERS
 from tests.factories import (
     ContributorFactory,
     OrganisationPageFactory,

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 
-from articles.editorial import CONTRIBUTORS, EDITORS, FACT_CHECKERS
+from core.editorial import CONTRIBUTORS, EDITORS, FACT_CHECKERS
 from tests.editorial.conftest import create_essay, edit_url, essay_form, workflow_action
 from tests.factories import ContributorFactory, UserFactory
 

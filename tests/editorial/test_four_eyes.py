@@ -5,7 +5,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
-from articles.editorial import DIRECT_PUBLISH_REFUSED
+from core.editorial import DIRECT_PUBLISH_REFUSED
 from tests.editorial.conftest import create_essay, edit_url, essay_form, workflow_action
 from tests.factories import EssayPageFactory
 

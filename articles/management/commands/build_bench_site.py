@@ -50,7 +50,6 @@ from taggit.models import Tag
 from wagtail.models import Locale, Page, ReferenceIndex, Revision
 from wagtail.search.models import IndexEntry
 
-from articles import demo
 from articles.models import (
     Contributor,
     EssayCitation,
@@ -63,6 +62,7 @@ from articles.models import (
     SourcePage,
 )
 from articles.models.essays import EssayTopic
+from home import demo
 
 BATCH = 500
 # Words the benchmark searches for: one in nearly every essay, one in three essays only.

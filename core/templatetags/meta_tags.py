@@ -6,7 +6,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from home.models import site_url
+from core.models import site_url
 
 register = template.Library()
 

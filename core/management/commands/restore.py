@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
 from collective import backups
-from collective.cache import next_generation
+from core.cache import next_generation
 
 
 class Command(BaseCommand):

@@ -12,7 +12,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.models import CollectionViewRestriction
 
-from search.views import clean_query
+from core.text import clean_query
 
 MAX_OFFSET = 1_000_000
 SEARCH_OPERATORS = {"and", "or"}

@@ -1,28 +1,35 @@
-"""A page cache for anonymous readers that is never stale.
+"""The site's one cache design (docs/caching.md): what readers see is kept in the
+default cache (Redis when REDIS_URL is set), under the site-wide *generation* number it
+was rendered in, for at most PAGE_CACHE_SECONDS.
 
-Anonymous GET responses of public pages are kept in the default cache (Redis when
-REDIS_URL is set), each with the site-wide generation number it was rendered in;
-anything that can change what a page shows (publishing, unpublishing, moving,
-renaming or deleting a page, privacy settings, contributor profiles, site settings,
-a restore) moves the generation on, so a page kept from an earlier generation is not
-served: the next request of every page is rendered afresh. A hit reads the
-generation and the page together, in one round trip to the cache. A whole-site
-purge is simple and correct: an essay appears on its index pages, organisations,
-sources, the home page, feeds, the sitemap and search results.
+- Pages: anonymous GET responses of public pages (``PageCacheMiddleware``), keyed on
+  the host, the path and the query parameters pages read (``PAGE_CACHE_PARAMETERS``),
+  normalised.
+- Derived values (``derived()``): what pages compute from the content and share (filter
+  choices, counts, an essay's relations, rendered cards), keyed on the generation.
+- Per request (``per_request()``): the generation and which pages are private, read once
+  a request, forgotten with it.
+
+Anything that can change what a page shows (publishing, unpublishing, moving, renaming
+or deleting a page, privacy settings, contributor profiles, site settings, a restore)
+moves the generation on once committed: from then on nothing kept from an earlier
+generation is served. If the cache cannot be reached (Redis down), nothing is kept or
+served from it, and a change made meanwhile cannot move the generation on: what was
+kept before expires PAGE_CACHE_SECONDS after it was written, the bound on staleness.
+There is no per-process copy.
 
 Never cached: signed-in users (any session cookie), the admin, previews, responses
 that set a cookie or are marked private, and anything but a plain 200.
 """
 
-import pickle
 import time
 from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.transaction import on_commit
-from django.http.request import split_domain_port
-from wagtail.models import Site
+from django.http import QueryDict
+from django.utils.cache import patch_cache_control
 
 GENERATION_KEY = "page-cache:generation"
 SKIPPED_PREFIXES = ("/static/", "/media/", "/documents/", "/api/")
@@ -45,39 +52,16 @@ def read_generation():
 
 def derived(name, compute):
     """A value computed from the site's content (filter choices, counts), kept in the
-    cache until the next change readers could see, like the pages themselves.
-
-    A value is the same in every process for a generation, so each process also keeps
-    what it has read (pickled, so that every caller gets its own copy, as from the
-    cache) until the generation moves on: a request asks the shared cache only for the
-    generation and for values this process has not read yet."""
-    current = generation()
-    # Without a generation (the cache is unreachable) nothing tells a copy is stale.
-    kept = process_copies(current) if current else {}
-    if name in kept:
-        return pickle.loads(kept[name])
-    key = f"derived:{current}:{name}"
+    cache for this generation, like the pages themselves, for at most
+    PAGE_CACHE_SECONDS. ``compute()`` giving None is not kept (nothing found: readers
+    choose what to look for)."""
+    key = f"derived:{generation()}:{name}"
     value = cache.get(key)
     if value is None:
         value = compute()
-        if value is None:  # nothing found is not kept: readers choose what to look for
-            return None
-        cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
-    if len(kept) < PROCESS_COPIES_LIMIT:
-        kept[name] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        if value is not None:
+            cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
     return value
-
-
-# This process's copies of derived values: {"generation": ..., "values": {name: pickle}}.
-_process_copies = {"generation": None, "values": {}}
-PROCESS_COPIES_LIMIT = 2000
-
-
-def process_copies(current):
-    """The copies kept in this process for generation ``current`` (none of an earlier one)."""
-    if _process_copies["generation"] != current:
-        _process_copies.update(generation=current, values={})
-    return _process_copies["values"]
 
 
 def purge_all(**kwargs):
@@ -122,9 +106,15 @@ def is_cacheable_request(request):
     return (
         settings.PAGE_CACHE_ENABLED
         and request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "HTTP_AUTHORIZATION" not in request.META
+        and is_anonymous_request(request)
         and not request.path.startswith((f"/{settings.ADMIN_PATH}/", *SKIPPED_PREFIXES))
+    )
+
+
+def is_anonymous_request(request):
+    return (
+        settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
     )
 
 
@@ -140,12 +130,35 @@ def is_cacheable_response(response):
     )
 
 
+def normalised_query(params):
+    """The query parameters a page reads (``PAGE_CACHE_PARAMETERS``), each once (its
+    first value, trimmed), in name order; None if they are too long to be worth a key."""
+    query = QueryDict(mutable=True)
+    for name in sorted(settings.PAGE_CACHE_PARAMETERS):
+        value = params.get(name, "").strip()
+        if value:
+            query[name] = value
+    encoded = query.urlencode()
+    if len(encoded) > MAX_QUERY_LENGTH:
+        return None
+    return QueryDict(encoded)
+
+
+MAX_QUERY_LENGTH = 500
+
+
 class PageCacheMiddleware:
     """Serve anonymous readers from the cache; listed after the security middleware so
     cached responses still get fresh security headers. The first of the project's
     middleware, it also gives each request the memo that ``per_request`` keeps (the
     generation, which pages are private), so that the generation read here is the one
-    the rest of the request uses."""
+    the rest of the request uses.
+
+    A cacheable request's query string is normalised first (``normalised_query``): the
+    page sees only the parameters pages read, so ``?page=2&utm_source=x`` and
+    ``?page=2`` are the same page and the same entry. Responses tell shared caches (a
+    CDN, kept right by Wagtail's frontend-cache purge) how long they may keep a page
+    (``public, s-maxage``), and everything personal (``private, no-store``)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -153,14 +166,26 @@ class PageCacheMiddleware:
     def __call__(self, request):
         token = request_memo.set({})
         try:
-            return self.serve(request)
+            response = self.serve(request)
         finally:
             request_memo.reset(token)
+        if "Cache-Control" not in response:
+            if is_anonymous_request(request) and is_cacheable_response(response):
+                patch_cache_control(
+                    response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_SECONDS
+                )
+            else:
+                patch_cache_control(response, private=True, no_store=True)
+        return response
 
     def serve(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
-        key = f"page-cache:{request.get_host()}:{request.get_full_path()}"
+        query = normalised_query(request.GET)
+        if query is None:
+            return self.get_response(request)
+        request.GET = query
+        key = f"page-cache:{request.method}:{request.get_host()}:{request.path}?{query.urlencode()}"
         found = cache.get_many([GENERATION_KEY, key])
         current = per_request("generation", lambda: found.get(GENERATION_KEY) or read_generation())
         rendered_in, response = found.get(key, (None, None))
@@ -174,39 +199,3 @@ class PageCacheMiddleware:
             cache.set(key, (current, response), timeout=settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
-
-
-class CachedSiteMiddleware:
-    """Wagtail finds the request's Site, its root page and the site settings with four
-    queries on every request, and the sites' root paths (to make page URLs) with a read
-    of the cache. They change only when an editor changes them, which moves the
-    generation on, so they are kept with the derived values and put where Wagtail and
-    wagtail.contrib.settings look for them first (``request._wagtail_site``,
-    ``request._wagtail_cached_site_root_paths`` and the settings' own request
-    attribute)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        from home.models import SiteSettings
-
-        # get_host() refuses a Host header not in ALLOWED_HOSTS (a 400) before it
-        # becomes part of a cache key.
-        hostname, port = split_domain_port(request.get_host())[0], request.get_port()
-
-        def find():
-            site = Site._find_for_request(request)
-            if site is None:
-                return None
-            site.root_page = site.root_page.specific
-            return site, SiteSettings.for_site(site), Site.get_site_root_paths()
-
-        found = derived(f"site:{hostname}:{port}", find)
-        if found:
-            site, site_settings, root_paths = found
-            request._wagtail_site = site
-            request._wagtail_cached_site_root_paths = root_paths
-            site_settings._request = request
-            setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
-        return self.get_response(request)

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from articles import demo
+from home import demo
 
 
 class Command(BaseCommand):

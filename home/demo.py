@@ -1,4 +1,4 @@
-"""The demo site that `make run` loads (its content: data files in articles/demo_data/).
+"""The demo site that `make run` loads (its content: data files in home/demo_data/).
 
 Idempotent: every object is found by its slug before it is created, and what
 already exists is left as it is (an editor may have changed it).
@@ -19,7 +19,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.test.utils import override_settings
 from wagtail.models import Page, Site
 
-from articles.editorial import CONTRIBUTORS, EDITORS, FACT_CHECKERS
 from articles.models import (
     Contributor,
     EssayContributor,
@@ -33,6 +32,7 @@ from articles.models import (
     SourceIndexPage,
     SourcePage,
 )
+from core.editorial import CONTRIBUTORS, EDITORS, FACT_CHECKERS
 from home.models import HomePage
 
 User = get_user_model()
@@ -40,7 +40,7 @@ DEMO_DATA = Path(__file__).resolve().parent / "demo_data"
 
 
 def read_demo_data():
-    """The demo content, one YAML file a kind in articles/demo_data/: contributors,
+    """The demo content, one YAML file a kind in home/demo_data/: contributors,
     organisations, sources and essays, each keyed by slug, in the order they load."""
 
     def read(name):
