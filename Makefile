@@ -94,8 +94,8 @@ serve: install ## Serve with gunicorn and production settings (needs SECRET_KEY,
 	DJANGO_SETTINGS_MODULE=collective.settings.production $(VENV)/bin/gunicorn collective.wsgi
 
 .PHONY: soak
-soak: install ## Load and fault test on PostgreSQL (gunicorn, 20 readers, restarts)
-	$(PY) scripts/soak.py
+soak: install ## Load and fault test on PostgreSQL (threaded gunicorn, readers, publishes, restarts)
+	$(PY) bench/soak.py$(if $(SOAK_SECONDS), --seconds $(SOAK_SECONDS))$(if $(SOAK_THREADS), --threads $(SOAK_THREADS))$(if $(filter 1,$(NO_FAULTS)), --no-faults)
 
 .PHONY: bench
 bench: install ## Build a large site on PostgreSQL and measure it under load

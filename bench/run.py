@@ -55,12 +55,24 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 BENCH = PROJECT / "bench"
 RESULTS = BENCH / "results"
-PYTHON = PROJECT / ".venv" / "bin" / "python"
-GUNICORN = PROJECT / ".venv" / "bin" / "gunicorn"
+# The virtualenv's, as `make bench` runs this with it.
+PYTHON = Path(sys.executable)
+GUNICORN = PYTHON.parent / "gunicorn"
 ATTEMPTS = 3
 STATIC = "/static/css/site.css"
+# Production settings and the bench app, whose build_bench_site command fills a database.
+BUILD_SETTINGS = "collective.settings.bench"
 # The most a URL's p50 may change from the small site to the large one, in percent.
 GROWTH_LIMIT = 20
+# The least req/s of each kind of URL, as a fraction of the static file's in the same
+# round: with the page cache off (the large site) and on. None: no target.
+VS_STATIC = {
+    "off": {"page": 0.04, "search": 0.02, "api": 0.02},
+    "on": {"page": 0.5},
+}
+# The most queries a Review desk listing may run, on either site (and the same on both).
+ADMIN_LISTING_QUERIES = 30
+ADMIN_REPEAT = 5
 
 
 def say(message):
@@ -271,8 +283,10 @@ def create_database(site, env):
 
 
 def build(args, site, env, last_attempt=True):
-    # The build writes no cache: without REDIS_URL it uses a local-memory cache.
+    # The build writes no cache: without REDIS_URL it uses a local-memory cache. Its
+    # command is the bench app's, installed by the bench settings only.
     build_env = {key: value for key, value in env.items() if key != "REDIS_URL"}
+    build_env["DJANGO_SETTINGS_MODULE"] = BUILD_SETTINGS
     command = [PYTHON, "manage.py", "build_bench_site", "--essays", site.essays]
     for option in ("sources", "organisations", "contributors", "topics"):
         command += [f"--{option}", getattr(args, option)]
@@ -549,7 +563,7 @@ def site_rows(args, site, counts, runs):
         row = {**item, **counts[item["url"]], **median}
         row["rounds_rps"] = [run["rps"] for run in measured]
         result.append(row)
-    static = next(row for row in result if row["url"] == STATIC)
+    static = next(row for row in result if row["kind"] == "static")
     for row in result:
         row["vs_static"] = round(row["rps"] / static["rps"], 4) if static["rps"] else None
         # What one request costs a worker (the p50 under load is mostly queueing: 16
@@ -577,6 +591,9 @@ def growth(small_rows, large_rows):
                 "large_p50_ms": after,
                 "change_percent": change,
                 "within_limit": change is not None and abs(change) <= GROWTH_LIMIT,
+                "small_queries": small["queries"],
+                "large_queries": grown["queries"],
+                "queries_flat": small["queries"] == grown["queries"],
             }
         )
     return result
@@ -607,21 +624,109 @@ def markdown(lines):
     return "\n".join(out)
 
 
-def table(rows):
-    lines = [["URL", "req/s", "p50 ms", "p99 ms", "queries", "bytes", "vs static"]]
+def verdict(passed):
+    return "-" if passed is None else ("PASS" if passed else "FAIL")
+
+
+def judge(rows, mode):
+    """Each row's target (its least ratio to the static file) and whether it met it;
+    a URL that did not answer 200, or with wrk errors, fails."""
     for row in rows:
+        least = VS_STATIC[mode].get(row["kind"])
+        row["target_vs_static"] = least
+        answered = row["status"] == 200 and not row["errors"]
+        if least is None:
+            row["passed"] = None if answered else False
+        else:
+            row["passed"] = answered and row["vs_static"] is not None and row["vs_static"] >= least
+    return rows
+
+
+def table(rows):
+    lines = [
+        ["URL", "kind", "req/s", "p50 ms", "p99 ms", "queries", "bytes", "vs static", "target"]
+    ]
+    for row in rows:
+        least = row["target_vs_static"]
         lines.append(
             [
                 row["url"],
+                row["kind"],
                 f"{row['rps']:.1f}",
                 f"{row['p50_ms']:.1f}",
                 f"{row['p99_ms']:.1f}",
                 str(row["queries"]),
                 f"{row['bytes_per_response']:,}",
                 f"{row['vs_static']:.3f}" if row["vs_static"] is not None else "",
+                (f">= {least} " if least is not None else "") + verdict(row["passed"]),
             ]
         )
     return markdown(lines)
+
+
+def admin_table(small, large, admin):
+    """The admin views on each site: median ms, queries, and the listings' budget."""
+    sites = [site for site in (small, large) if site]
+    lines = [
+        [
+            "admin view",
+            *(f"ms, {site.essays:,} essays" for site in sites),
+            *(f"queries, {site.essays:,}" for site in sites),
+            "flat",
+            "target",
+        ]
+    ]
+    for row in admin:
+        lines.append(
+            [
+                row["name"],
+                *(f"{row['sites'][site.name]['median_ms']:.1f}" for site in sites),
+                *(str(row["sites"][site.name]["queries"]) for site in sites),
+                "yes" if row["flat"] else "NO",
+                (
+                    f"<= {ADMIN_LISTING_QUERIES} queries, flat " + verdict(row["passed"])
+                    if row["listing"]
+                    else verdict(row["passed"])
+                ),
+            ]
+        )
+    return markdown(lines)
+
+
+def admin_rows(timed, sites):
+    """{site name: inproc admin results} as a row per view, judged: every view must
+    answer 200; a Review desk listing runs at most ADMIN_LISTING_QUERIES queries, the
+    same number on both sites."""
+    names = [row["name"] for row in timed[sites[-1].name]["results"]]
+    rows = []
+    for name in names:
+        by_site = {
+            site.name: next(r for r in timed[site.name]["results"] if r["name"] == name)
+            for site in sites
+        }
+        queries = {result["queries"] for result in by_site.values()}
+        listing = name.startswith("review desk")
+        answered = all(result["status"] == 200 for result in by_site.values())
+        flat = len(queries) == 1
+        if listing:
+            passed = answered and flat and max(queries) <= ADMIN_LISTING_QUERIES
+        else:
+            passed = None if answered else False
+        rows.append(
+            {"name": name, "sites": by_site, "flat": flat, "listing": listing, "passed": passed}
+        )
+    return rows
+
+
+def time_admin(args, sites):
+    """The admin views of each site, in-process, outside the load."""
+    timed = {}
+    for site in sites:
+        env = server_env(args, site, page_cache=False)
+        say(f"Admin views, {site.name} site: {ADMIN_REPEAT} requests each, in-process")
+        output = run([PYTHON, BENCH / "inproc.py", "admin", ADMIN_REPEAT], env, capture=True)
+        timed[site.name] = marked_json(output.stdout, "INPROC_JSON")
+    return admin_rows(timed, sites)
 
 
 def growth_table(small, large, rows):
@@ -632,6 +737,8 @@ def growth_table(small, large, rows):
             f"p50 ms, {large.essays:,} essays",
             "change",
             f"within {GROWTH_LIMIT}%",
+            "queries",
+            "flat",
         ]
     ]
     for row in rows:
@@ -642,10 +749,57 @@ def growth_table(small, large, rows):
                 f"{row['small_p50_ms']:.1f}",
                 f"{row['large_p50_ms']:.1f}",
                 f"{change:+.1f}%" if change is not None else "",
-                "yes" if row["within_limit"] else "NO",
+                verdict(row["within_limit"]),
+                f"{row['small_queries']} / {row['large_queries']}",
+                verdict(row["queries_flat"]),
             ]
         )
     return markdown(lines)
+
+
+def summary(result):
+    """(target, URLs that missed it) for every target measured."""
+    checks = []
+    for mode, rows in result["modes"].items():
+        for kind, least in VS_STATIC[mode].items():
+            judged = [row for row in rows if row["kind"] == kind]
+            if judged:
+                checks.append(
+                    (
+                        f"page cache {mode}: every {kind} >= {least}x the static file",
+                        [row["name"] for row in judged if not row["passed"]],
+                    )
+                )
+        unanswered = [
+            row["name"]
+            for row in rows
+            if row["passed"] is False and row["kind"] not in VS_STATIC[mode]
+        ]
+        if unanswered:
+            checks.append((f"page cache {mode}: every other URL answered 200", unanswered))
+    if "growth" in result:
+        rows = result["growth"]["rows"]
+        checks.append(
+            (
+                f"p50 growth within {GROWTH_LIMIT}%",
+                [row["name"] for row in rows if not row["within_limit"]],
+            )
+        )
+        checks.append(
+            (
+                "queries the same on both sites",
+                [row["name"] for row in rows if not row["queries_flat"]],
+            )
+        )
+    if result.get("admin"):
+        checks.append(
+            (
+                f"admin: Review desk listings <= {ADMIN_LISTING_QUERIES} queries, flat; "
+                "every view 200",
+                [row["name"] for row in result["admin"] if row["passed"] is False],
+            )
+        )
+    return checks
 
 
 def machine():
@@ -690,9 +844,12 @@ def main():
             "The project has no PAGE_CACHE_ENABLED setting: measured without a page cache."
         )
 
+    admin = time_admin(args, sites)
     results = {}
     for mode in modes:
         results[mode] = measure_mode(args, mode == "on", sites if mode == "off" else [large])
+        for rows in results[mode].values():
+            judge(rows, mode)
 
     finished = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
     result = {
@@ -724,6 +881,12 @@ def main():
         "machine": machine(),
         "notes": notes,
         "modes": {mode: rows["large"] for mode, rows in results.items()},
+        "targets": {
+            "vs_static": VS_STATIC,
+            "growth_limit_percent": GROWTH_LIMIT,
+            "admin_listing_queries": ADMIN_LISTING_QUERIES,
+        },
+        "admin": admin,
     }
     if small:
         # The same numbers of everything but essays; measured with the page cache off only.
@@ -769,16 +932,23 @@ def main():
                 say(f"  {row['url']}: HTTP {row['status']}, wrk errors {row['errors']}")
     if small:
         say(
-            f"\nGrowth, page cache off: p50 at {small.essays} and at {large.essays} essays, "
-            f"median of {args.rounds} rounds, each URL on both sites one after the other\n"
+            f"\nGrowth, page cache off: p50 and queries at {small.essays} and at "
+            f"{large.essays} essays, median of {args.rounds} rounds, each URL on both sites "
+            "one after the other\n"
         )
         say(growth_table(small, large, result["growth"]["rows"]))
-        beyond = [row["name"] for row in result["growth"]["rows"] if not row["within_limit"]]
-        say(
-            f"\nChanged by more than {GROWTH_LIMIT}%: {', '.join(beyond)}"
-            if beyond
-            else f"\nEvery p50 within {GROWTH_LIMIT}%"
-        )
+    say(
+        f"\nAdmin views, signed in as an administrator: median of {ADMIN_REPEAT} requests "
+        "in-process (Django's test client, no load), queries of the last\n"
+    )
+    say(admin_table(small, large, admin))
+    checks = summary(result)
+    result["summary"] = [{"target": what, "missed": missed} for what, missed in checks]
+    say("\nTargets:")
+    for what, missed in checks:
+        say(f"  {verdict(not missed)}  {what}" + (f": {', '.join(missed)}" if missed else ""))
+    failed = sum(1 for _, missed in checks if missed)
+    say(f"{len(checks) - failed} of {len(checks)} targets met")
     text = json.dumps(result, indent=2) + "\n"
     stamp = finished.strftime("%Y%m%dT%H%M%SZ")
     for name in (f"{stamp}-{args.essays}.json", "latest.json", f"latest-{args.essays}.json"):

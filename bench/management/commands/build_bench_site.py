@@ -9,16 +9,17 @@ second; this writes the same rows in bulk instead:
 - the home page and the three index pages come from the demo loader (the ordinary path);
 - organisation, source and essay pages are inserted a batch at a time into both tables of
   the page (``wagtailcore_page`` and the model's own), with treebeard paths computed here
-  (steplen 4, base 36: the n-th child of a page at path P is at P + n in four digits),
-  ``url_path``, ``depth`` and the parents' ``numchild``;
+  from the tree's public ``steplen`` and ``alphabet`` (the n-th child of a page at path P
+  is at P + n in ``steplen`` digits), ``url_path``, ``depth`` and the parents' ``numchild``;
 - every page gets one revision whose content is the page's ``serializable_data()`` (as
   ``save_revision`` stores it), and is its ``live_revision`` and ``latest_revision``;
 - the rows the page's own ``save()`` and relations would write: essay contributors, the
   ``EssayCitation`` rows derived from the body (what "Cited in" reads), organisations
   (M2M), topics (taggit) and sources' organisations;
-- the reference index (``ReferenceIndex``) rows, extracted with Wagtail's own
-  extractor from the in-memory pages and inserted in bulk;
-- then the search index (``update_index``) and a check of the tree and of a search.
+- the reference index rows, by Wagtail's own ``ReferenceIndex.create_or_update_for_object``
+  for each page;
+- the search index entries, by the search backend's ``add_bulk`` for each batch, as
+  ``update_index`` writes them; then a check of the tree and of a search.
 
 Primary keys come from the tables' own sequences (``nextval``), so a page, its children
 and its revision are written in one pass; foreign keys are checked at commit (Django's
@@ -33,17 +34,15 @@ import random
 import time
 import uuid
 from itertools import accumulate
-from unittest import mock
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from modelsearch.backends import get_search_backend
-from modelsearch.backends.database.postgres import postgres as postgres_search
 from modelsearch.backends.database.postgres.postgres import ObjectIndexer
 from psycopg2.extras import execute_values
 from taggit.models import Tag
@@ -142,21 +141,6 @@ class Text:
         return " ".join(words).capitalize() + "."
 
 
-class MemoisingIndexer(ObjectIndexer):
-    """modelsearch's ObjectIndexer extracts every search field once for each of the five
-    columns it fills (title, body, autocomplete and their plain texts); this extracts each
-    once. The values are the same: extraction is a pure function of the object."""
-
-    def prepare_field(self, obj, field):
-        if obj is not self.obj:
-            yield from super().prepare_field(obj, field)
-            return
-        cache = self.__dict__.setdefault("_prepared", {})
-        if id(field) not in cache:
-            cache[id(field)] = list(super().prepare_field(obj, field))
-        yield from cache[id(field)]
-
-
 def normalise(data):
     """Serialised page data with StreamField JSON parsed (JSONB does not keep key order)."""
     data = json.loads(json.dumps(data, cls=DjangoJSONEncoder))
@@ -197,9 +181,35 @@ def insert_children(model, objs, columns):
 
 
 def insert(model, objs, fields):
-    """INSERT the given fields of ``objs`` into ``model``'s own table only."""
-    for start in range(0, len(objs), BATCH):
-        models.QuerySet(model)._insert(objs[start : start + BATCH], fields=fields)
+    """INSERT the given fields of ``objs`` into ``model``'s own table only (a page's two
+    tables are written one at a time: ``bulk_create`` refuses multi-table inheritance),
+    each value prepared by its field as ``save()`` prepares it."""
+    rows = [
+        tuple(field.get_db_prep_save(getattr(obj, field.attname), connection) for field in fields)
+        for obj in objs
+    ]
+    insert_rows(model, [field.column for field in fields], rows)
+
+
+def tree_step(number):
+    """The last ``Page.steplen`` characters of the path of a page's ``number``-th child,
+    in the tree's own alphabet."""
+    base = len(Page.alphabet)
+    digits = ""
+    while number:
+        number, digit = divmod(number, base)
+        digits = Page.alphabet[digit] + digits
+    if len(digits) > Page.steplen:
+        raise CommandError(f"Too many children under one page for steplen {Page.steplen}.")
+    return digits.rjust(Page.steplen, Page.alphabet[0])
+
+
+def step_number(path):
+    """The position of the page at ``path`` among its siblings (the inverse of tree_step)."""
+    number = 0
+    for character in path[-Page.steplen :]:
+        number = number * len(Page.alphabet) + Page.alphabet.index(character)
+    return number
 
 
 class PageWriter:
@@ -207,16 +217,14 @@ class PageWriter:
 
     def __init__(self, parent, model, now, search_index=True):
         self.parent = Page.objects.get(pk=parent.pk)
-        self.search_index = (
-            get_search_backend().get_index_for_model(model) if search_index else None
-        )
+        self.search_backend = get_search_backend() if search_index else None
         self.model = model
         self.now = now
         self.content_type = ContentType.objects.get_for_model(model)
         self.page_content_type = ContentType.objects.get_for_model(Page)
         self.locale_id = Locale.get_default().pk
         last = self.parent.get_last_child()
-        self.next_step = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
+        self.next_step = step_number(last.path) + 1 if last else 1
         self.written = 0
 
     def prepare(self, pages):
@@ -225,7 +233,7 @@ class PageWriter:
         depth = self.parent.depth + 1
         for pk, page in zip(ids, pages, strict=True):
             page.id = page.page_ptr_id = pk
-            page.path = Page._get_path(self.parent.path, depth, self.next_step)
+            page.path = self.parent.path + tree_step(self.next_step)
             self.next_step += 1
             page.depth = depth
             page.numchild = 0
@@ -244,7 +252,6 @@ class PageWriter:
         """Revisions, both page tables, the reference index; children are the caller's."""
         revision_ids = allocate_ids(Revision, len(pages))
         revisions = []
-        references = []
         for revision_id, page in zip(revision_ids, pages, strict=True):
             # As save_revision() does: the content is the page before the revision exists.
             page.latest_revision_id = page.live_revision_id = None
@@ -260,44 +267,16 @@ class PageWriter:
                 )
             )
             page.latest_revision_id = page.live_revision_id = revision_id
-            references.extend(
-                (
-                    self.content_type.pk,
-                    self.page_content_type.pk,
-                    str(page.pk),
-                    to_content_type_id,
-                    to_object_id,
-                    model_path,
-                    content_path,
-                    str(ReferenceIndex._get_content_path_hash(content_path)),
-                )
-                for to_content_type_id, to_object_id, model_path, content_path in set(
-                    ReferenceIndex._extract_references_from_object(page)
-                )
-            )
         insert(Page, pages, Page._meta.local_concrete_fields)
         insert(self.model, pages, self.model._meta.local_concrete_fields)
         Revision.objects.bulk_create(revisions, batch_size=BATCH)
-        insert_rows(
-            ReferenceIndex,
-            [
-                "content_type_id",
-                "base_content_type_id",
-                "object_id",
-                "to_content_type_id",
-                "to_object_id",
-                "model_path",
-                "content_path",
-                "content_path_hash",
-            ],
-            references,
-        )
+        for page in pages:
+            ReferenceIndex.create_or_update_for_object(page)
         Page.objects.filter(pk=self.parent.pk).update(numchild=F("numchild") + len(pages))
-        if self.search_index:
+        if self.search_backend:
             # What update_index writes for these pages (one entry each, under the page's
-            # own model), from the in-memory pages and their relations: no queries.
-            with mock.patch.object(postgres_search, "ObjectIndexer", MemoisingIndexer):
-                self.search_index.add_items(self.model, pages)
+            # own model), from the in-memory pages and their relations.
+            self.search_backend.add_bulk(self.model, pages)
         self.written += len(pages)
 
 
@@ -360,7 +339,8 @@ class Command(BaseCommand):
 
         if self.with_search_index:
             # As update_index finishes: the title norms over the whole index.
-            get_search_backend().get_index_for_model(EssayPage)._refresh_title_norms(full=True)
+            backend = get_search_backend()
+            backend.rebuilder_class(backend.get_index_for_model(EssayPage)).finish()
         total_seconds = time.monotonic() - started
         # A live database has planner statistics (autovacuum gathers them as rows change);
         # a freshly bulk-loaded one has none until autovacuum gets round to it, and
@@ -702,8 +682,9 @@ class Command(BaseCommand):
 
     def check_sample(self, size=5):
         """For a few pages of each type, read back from the database: the revision holds
-        what save_revision() would store, and the reference index and search index rows
-        are what Wagtail's own code derives from the page."""
+        what save_revision() would store, and the search index entry what the backend's
+        indexer derives from the page as read back (the reference index rows are written
+        by Wagtail's own create_or_update_for_object)."""
         backend = get_search_backend()
         for model in (OrganisationPage, SourcePage, EssayPage):
             for page in model.objects.order_by("?")[:size]:
@@ -714,16 +695,6 @@ class Command(BaseCommand):
                     expected.pop(key, None)
                 if normalise(content) != normalise(expected):
                     raise CommandError(f"Revision content of {model.__name__} {page.pk} differs.")
-                stored = set(
-                    ReferenceIndex.objects.filter(
-                        base_content_type=ContentType.objects.get_for_model(Page),
-                        object_id=str(page.pk),
-                    ).values_list(
-                        "to_content_type_id", "to_object_id", "model_path", "content_path"
-                    )
-                )
-                if stored != set(ReferenceIndex._extract_references_from_object(page)):
-                    raise CommandError(f"Reference index of {model.__name__} {page.pk} differs.")
                 if self.with_search_index:
                     entry = IndexEntry.objects.get(
                         content_type=ContentType.objects.get_for_model(model),
@@ -737,5 +708,5 @@ class Command(BaseCommand):
                         raise CommandError(f"Search index of {model.__name__} {page.pk} differs.")
         self.stdout.write(
             f"Checked {size} pages of each type against Wagtail's own derivations "
-            "(revision content, reference index, search index)."
+            "(revision content, search index)."
         )
