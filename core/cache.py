@@ -135,7 +135,7 @@ def normalised_query(params):
     first value, trimmed), in name order; None if they are too long to be worth a key."""
     query = QueryDict(mutable=True)
     for name in sorted(settings.PAGE_CACHE_PARAMETERS):
-        value = params.get(name, "").strip()
+        value = next(iter(params.getlist(name)), "").strip()
         if value:
             query[name] = value
     encoded = query.urlencode()

@@ -305,8 +305,10 @@ def test_query_counts_stay_within_budget_with_5_and_with_50_essays(client):
 def test_essay_page_query_count_does_not_grow_with_citations(client):
     few = EssayPageFactory(cites=[SourcePageFactory() for _ in range(2)])
     many = EssayPageFactory(cites=[SourcePageFactory() for _ in range(20)])
-    client.get(few.url)
+    client.get("/essays/")  # the site, its settings and the index, kept for every essay
+    # The first request reads what later ones find kept (the essay's relations).
     assert count_queries(client, few.url) == count_queries(client, many.url) <= 15
+    assert count_queries(client, few.url) == count_queries(client, many.url) <= 10
     assert SourcePage.objects.count() == 22
 
 

@@ -96,8 +96,8 @@ def test_an_essay_card_shows_a_contributor_renamed_since(client):
 
 
 def test_a_change_another_server_made_shows_here_on_the_next_request(client):
-    """Each process keeps copies of what it has read, for one generation: when another
-    process moves the shared generation on, the copies here are not used again."""
+    """Derived values are kept for one generation: when another process moves the
+    shared generation on, nothing kept before is used again."""
     essay = EssayPageFactory()
     EssayPageFactory()
     assert "2 essays" in text(client, "/essays/")

@@ -2,13 +2,15 @@
 
 import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from articles.models import EssayIndexPage
@@ -277,3 +279,82 @@ def test_publishing_purges_the_cdn_for_every_page_that_shows_it(site, cdn):
     essay.refresh_from_db()
     essay.unpublish()
     assert "/essays/purged-essay/" in cdn
+
+
+def test_unknown_and_reordered_parameters_are_the_same_page_and_entry(client, site):
+    org = site["org"].slug
+    assert get(client, f"/essays/?organisation={org}&page=1")["X-Page-Cache"] == "miss"
+    for same in (
+        f"/essays/?page=1&organisation={org}",
+        f"/essays/?organisation={org}&page=1&utm_source=newsletter",
+        f"/essays/?organisation={org}&organisation=other&page=1&fbclid=x",
+    ):
+        response = get(client, same)
+        assert response["X-Page-Cache"] == "hit", same
+    # The page never saw the parameters it does not read: its links do not carry them.
+    response = get(client, f"/essays/?topic=&utm_source=newsletter&x={'y' * 50}")
+    assert b"utm_source" not in response.content
+    assert response["X-Page-Cache"] == "miss"
+    assert get(client, "/essays/")["X-Page-Cache"] == "hit"
+
+
+def test_pages_tell_shared_caches_how_long_to_keep_them_and_personal_ones_not_to(client, site):
+    public = get(client, site["essay"].url)["Cache-Control"]
+    assert "public" in public and "s-maxage=600" in public
+    assert "private, no-store" in client.get("/essays/?page=99")["Cache-Control"]  # a 404
+    PageViewRestriction.objects.create(
+        page=site["essay"], restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    assert "private" in client.get(site["essay"].url)["Cache-Control"]
+    client.force_login(UserFactory(is_superuser=True))
+    signed_in = client.get(site["org"].url)["Cache-Control"]
+    assert "private" in signed_in and "no-store" in signed_in and "public" not in signed_in
+
+
+def test_a_publish_while_redis_is_down_shows_once_the_entries_kept_before_expire(client, site):
+    """The generation cannot move on while Redis is down; what was kept before the
+    change expires PAGE_CACHE_SECONDS after it was written, so no reader sees the old
+    page for longer than that."""
+    dead = {"default": {**REDIS["default"], "LOCATION": "redis://127.0.0.1:1/9"}}
+    with override_settings(CACHES=REDIS, PAGE_CACHE_SECONDS=2):
+        caches["default"].clear()
+        try:
+            assert get(client, "/essays/")["X-Page-Cache"] == "miss"
+            with override_settings(CACHES=dead):
+                EssayPageFactory(title="Published while Redis is down")
+                commit()
+            stale = get(client, "/essays/")
+            assert stale["X-Page-Cache"] == "hit"  # within the bound: the page kept before
+            time.sleep(2.1)
+            fresh = get(client, "/essays/")
+            assert "Published while Redis is down" in fresh.content.decode()
+        finally:
+            caches["default"].clear()
+
+
+def test_a_served_page_reads_neither_the_site_nor_its_settings(client, site):
+    """CachedSiteMiddleware hands Wagtail the request's Site through the attribute
+    ``Site.find_for_request`` documents (``request._wagtail_site``): if Wagtail stops
+    reading it, this fails."""
+    get(client, site["org"].url)
+    with CaptureQueriesContext(connection) as queries:
+        response = get(client, site["org"].url + "?page=1")
+    assert response["X-Page-Cache"] == "miss"
+    tables = " ".join(query["sql"] for query in queries)
+    assert "wagtailcore_site" not in tables
+    assert "core_sitesettings" not in tables
+
+
+def test_every_parameter_a_page_reads_is_part_of_the_key(settings, site):
+    """A filter missing from PAGE_CACHE_PARAMETERS would be dropped before pages see it."""
+    from django.http import QueryDict
+
+    from articles.models import SourceIndexPage
+    from search.views import search_filters
+
+    filters = [
+        *index_page(EssayIndexPage).get_listing(QueryDict()).filters,
+        *index_page(SourceIndexPage).get_listing(QueryDict()).filters,
+        *search_filters(),
+    ]
+    assert {flt.name for flt in filters} | {"page", "query"} <= set(settings.PAGE_CACHE_PARAMETERS)
