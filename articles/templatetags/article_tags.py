@@ -5,10 +5,8 @@ from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import prefetch_related_objects
-from django.template.loader import get_template
-from django.utils import timezone
+from django.template.loader import get_template, render_to_string
 from django.utils.dateformat import format as format_date
-from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
@@ -56,47 +54,25 @@ def precise_date(value, precision):
     return format_date(value, DATE_FORMATS.get(precision, "j F Y"))
 
 
-@register.simple_tag(takes_context=True)
+@register.inclusion_tag("components/source_list.html", takes_context=True)
 def source_list(context, citations):
     """An essay's numbered sources, as list items, each with its details, the places
-    cited, its links and a link back to the text: built here, as the template engine
-    takes several times longer over a dozen sources."""
+    cited, its links and a link back to the text."""
     request = context.get("request")
-    escape = conditional_escape
     items = []
     for citation in citations:
         source = citation.source
         date = precise_date(source.date, source.date_precision) or "undated"
         details = ", ".join(filter(None, [source.display_creator, source.publisher, date]))
-        pinpoints = (
-            f'<span class="pinpoint">At: {escape("; ".join(citation.pinpoints))}.</span>'
-            if citation.pinpoints
-            else ""
-        )
-        links = " · ".join(
-            f'<a href="{escape(url)}" rel="noopener noreferrer">{label}</a>'
-            for url, label in (
-                (source.original_url, "Original"),
-                (source.archived_url, "Archived copy"),
-            )
-            if url
-        )
-        number = citation.number
-        items.append(
-            f'<li id="{citation.anchor()}">'
-            f'<a href="{escape(source.get_url(request))}">{escape(source.title)}</a>. '
-            f"{escape(details)}. {pinpoints} {links} "
-            f'<a href="#cite-{number}-1" aria-label="Back to citation {number} in the text">↩</a>'
-            "</li>"
-        )
-    return mark_safe("\n".join(items))
+        items.append({"citation": citation, "url": source.get_url(request), "details": details})
+    return {"items": items}
 
 
 @register.simple_tag
 def filter_options(flt):
     """The <option>s of a listing filter (hundreds, for contributors), the selected one
-    marked: built here, as the template engine (or format_html per option) takes many
-    times longer over so many, and built once for the same choices."""
+    marked: rendered once for the same choices (the template loop over hundreds is
+    worth keeping), then the selected one marked."""
     options = rendered_options(tuple(flt.choices.items()))
     if flt.selected:
         option = f'<option value="{html.escape(flt.selected)}">'
@@ -106,10 +82,7 @@ def filter_options(flt):
 
 @functools.lru_cache(maxsize=32)
 def rendered_options(choices):
-    return "".join(
-        f'<option value="{html.escape(value)}">{html.escape(label)}</option>'
-        for value, label in choices
-    )
+    return render_to_string("components/filter_options.html", {"choices": choices})
 
 
 @register.simple_tag(takes_context=True)
@@ -147,20 +120,6 @@ def essay_cards(context, essays, level=2):
         if not preview:
             cache.set_many(rendered, timeout=settings.PAGE_CACHE_SECONDS)
     return mark_safe("".join(f"<li>{cards[keys[pk]]}</li>" for pk in ids))
-
-
-@register.simple_tag
-def sitemap_entries(urlset):
-    """The <url> entries of a page of a sitemap section (a thousand): built here, as a
-    template loop takes many times longer over so many. Dates are the day in the site's
-    time zone, as the |date filter gives them."""
-    entries = []
-    zone = timezone.get_current_timezone()  # once, not once per entry
-    for url in urlset:
-        lastmod = url["lastmod"]
-        day = f"<lastmod>{lastmod.astimezone(zone).date()}</lastmod>" if lastmod else ""
-        entries.append(f"<url><loc>{html.escape(url['location'])}</loc>{day}</url>")
-    return mark_safe("\n".join(entries))
 
 
 # A block names a page only if readers may see it.
