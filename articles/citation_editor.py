@@ -21,6 +21,7 @@ from wagtail.admin.rich_text.converters.html_to_contentstate import LinkElementH
 from wagtail.admin.rich_text.editors.draftail.features import EntityFeature
 
 from articles.citations import CITATION_FEATURE, CITATION_LINKTYPE
+from articles.models import SourcePage
 
 CITATION_ENTITY_TYPE = "CITATION"
 SOURCE_PAGE_TYPE = "articles.sourcepage"
@@ -50,8 +51,6 @@ class CitationElementHandler(LinkElementHandler):
     """
 
     def get_attribute_data(self, attrs):
-        from articles.models import SourcePage
-
         source_id = parse_source_id(attrs.get("id"))
         data = {"id": source_id, "pinpoint": clean_pinpoint(attrs.get("data-pinpoint"))}
         if source_id is None:

@@ -16,8 +16,7 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from django.utils.html import escape
-from wagtail.rich_text import LinkHandler, expand_db_html
+from wagtail.rich_text import expand_db_html
 from wagtail.rich_text.rewriters import extract_attrs
 
 CITATION_FEATURE = "citation"
@@ -113,29 +112,3 @@ class CitationList:
             )
         pieces.append(html[position:])
         return expand_db_html("".join(pieces))
-
-
-class CitationLinkHandler(LinkHandler):
-    """Outside an essay (feeds, the API) a citation is a plain link to its source."""
-
-    identifier = CITATION_LINKTYPE
-
-    @classmethod
-    def extract_references(cls, attrs):
-        """Citations count as references to the source page (Wagtail's usage view)."""
-        from wagtail.models import Page
-
-        yield Page, attrs["id"], "", ""
-
-    @classmethod
-    def expand_db_attributes_many(cls, attrs_list):
-        from articles.models import SourcePage
-
-        ids = []
-        for attrs in attrs_list:
-            try:
-                ids.append(int(attrs.get("id", "")))
-            except ValueError:
-                ids.append(None)
-        pages = SourcePage.objects.readable().in_bulk([i for i in ids if i])
-        return [f'<a href="{escape(pages[i].url)}">' if i in pages else "<a>" for i in ids]

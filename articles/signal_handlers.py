@@ -7,7 +7,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from articles.models import Contributor
+from articles.models import Contributor, EssayPage
 from articles.sitemaps import sitemap_paths
 from articles.uploads import release_published_uploads
 from core.cache import purge_all
@@ -38,8 +38,6 @@ def purge_on_delete(sender, instance, **kwargs):
 def pages_showing(page):
     """Every page whose content includes ``page``: itself, its index, the home page,
     and for an essay the organisations it names and the sources it cites."""
-    from articles.models import EssayPage
-
     pages = [page, page.get_parent(), page.get_site().root_page if page.get_site() else None]
     specific = page.specific
     if isinstance(specific, EssayPage):

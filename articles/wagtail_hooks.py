@@ -16,8 +16,7 @@ from articles.admin_views import (
     choice_filter,
 )
 from articles.citation_editor import register_citation_feature
-from articles.citations import CitationLinkHandler
-from articles.links import ReadablePageLinkHandler
+from articles.links import CitationLinkHandler, ReadablePageLinkHandler
 from articles.models import Contributor, OrganisationPage, SourcePage
 from articles.models.essays import live_essays
 from core.editorial import DIRECT_PUBLISH_REFUSED, is_editor

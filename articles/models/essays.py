@@ -15,7 +15,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from articles.blocks import BodyBlock
@@ -24,10 +24,11 @@ from articles.listing import Filter, FilteredListingMixin, Listing
 from articles.panels import tabbed
 from core.cache import derived
 from core.editorial import is_editor
-from core.models import BasePage, IndexRoutingMixin, site_url
+from core.models import BasePage, IndexRoutingMixin, ReadableQuerySet, site_url
 
 from .contributors import Contributor
-from .organisations import OrganisationPage, linked_organisations
+from .organisations import OrganisationPage
+from .relations import linked_organisations
 from .sources import SourcePage, readable_sources
 
 # Newest first, on the essay table's own columns so that its index serves the order
@@ -35,11 +36,25 @@ from .sources import SourcePage, readable_sources
 NEWEST_FIRST = ("-publication_date", "-page_ptr_id")
 
 
+class EssayQuerySet(ReadableQuerySet):
+    def listed(self):
+        """Live, public essays, newest first, without their bodies (no listing shows
+        them). Their cards are rendered by ``{% essay_cards %}``, which reads the
+        contributors and organisations (``essay_card_prefetches``) only for the cards
+        not already cached. Also from the other end of a relation:
+        ``organisation.essays.listed()``."""
+        return self.readable().defer("body").order_by(*NEWEST_FIRST)
+
+
+class CitationQuerySet(models.QuerySet):
+    def essays(self):
+        """The live, public essays these citations are in, newest first:
+        ``source.citations.essays()``."""
+        return live_essays().filter(pk__in=self.values("page"))
+
+
 def live_essays():
-    """Live, public essays, newest first, without their bodies (no listing shows them).
-    Their cards are rendered by ``{% essay_cards %}``, which reads the contributors and
-    organisations (``essay_card_prefetches``) only for the cards not already cached."""
-    return EssayPage.objects.readable().defer("body").order_by(*NEWEST_FIRST)
+    return EssayPage.objects.listed()
 
 
 def published_contributors():
@@ -92,7 +107,7 @@ class EssayRelations:
         if not essay.relations_stored():
             return cls(
                 contributors=[item.contributor for item in essay.essay_contributors.all()],
-                organisations=linked_organisations(essay, "essays"),
+                organisations=linked_organisations(essay),
                 topics=list(essay.topics.all()),
                 corrections=list(essay.corrections.all()),
             )
@@ -102,7 +117,7 @@ class EssayRelations:
                 .only("name", "slug")
                 .order_by("essays__sort_order")
             ),
-            organisations=linked_organisations(essay, "essays"),
+            organisations=linked_organisations(essay),
             topics=list(
                 Tag.objects.filter(articles_essaytopic_items__content_object=essay).order_by(
                     "articles_essaytopic_items__id"
@@ -297,6 +312,8 @@ class EssayPageForm(WagtailAdminPageForm):
 
 class EssayPage(BasePage):
     """An essay: claims in the text, each cited to a source."""
+
+    objects = PageManager.from_queryset(EssayQuerySet)()
 
     base_form_class = EssayPageForm
 
@@ -592,6 +609,8 @@ class EssayCitation(Orderable):
 
     page = ParentalKey(EssayPage, on_delete=models.CASCADE, related_name="citations")
     source = models.ForeignKey(SourcePage, on_delete=models.CASCADE, related_name="citations")
+
+    objects = CitationQuerySet.as_manager()
     number = models.PositiveIntegerField()
     pinpoints = models.TextField(blank=True)
 

@@ -296,20 +296,16 @@ class OrganisationPage(BasePage):
 
     @property
     def essay_links(self):
-        from articles.models.essays import live_essays
-
         return [
             {"id": essay.pk, "title": essay.title, "url": essay.url}
-            for essay in live_essays().filter(organisations=self)
+            for essay in self.essays.listed()
         ]
 
     def get_context(self, request, *args, **kwargs):
-        from articles.models.essays import live_essays
-
         context = super().get_context(request, *args, **kwargs)
         # One more than shown tells whether to link to the full filtered list.
         limit = self.LIST_LIMIT + 1
-        essays = list(live_essays().filter(organisations=self)[:limit])
+        essays = list(self.essays.listed()[:limit])
         # EXISTS rather than a join: for an organisation with many sources, PostgreSQL
         # reads the newest sources down the date index until it has found ``limit``,
         # where a join sorted every source of the organisation.
@@ -348,26 +344,6 @@ class OrganisationPage(BasePage):
             timeline_events=self.timeline_for_readers(),
         )
         return context
-
-
-def linked_organisations(page, via):
-    """The organisations readers may see that a page names (``via``: the relation's name
-    from the organisation's end), by short name, with only what a link shows."""
-    if not page.relations_stored():
-        # A preview's are held in memory: those of them readers may see.
-        named = [org.pk for org in page.organisations.all()]
-        return list(
-            OrganisationPage.objects.readable()
-            .filter(pk__in=named)
-            .only(*OrganisationPage.LINK_FIELDS)
-            .order_by("short_name")
-        )
-    return list(
-        OrganisationPage.objects.readable()
-        .filter(**{via: page.pk})
-        .only(*OrganisationPage.LINK_FIELDS)
-        .order_by("short_name")
-    )
 
 
 class OrganisationName(Orderable):

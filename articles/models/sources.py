@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from articles.blocks import ExcerptsBlock
 from articles.listing import Filter, FilteredListingMixin, Listing, paginate
+from articles.models.relations import linked_organisations
 from articles.panels import tabbed
 from core.models import BasePage, IndexRoutingMixin
 
@@ -35,9 +36,11 @@ class SourceIndexPage(IndexRoutingMixin, FilteredListingMixin, BasePage):
     max_count = 1
 
     def get_listing(self, params):
-        from articles.models import OrganisationPage
-
-        organisations = dict(OrganisationPage.objects.readable().values_list("slug", "short_name"))
+        # The organisation pages: the model at the other end of a source's organisations.
+        organisation_pages = SourcePage._meta.get_field("organisations").related_model
+        organisations = dict(
+            organisation_pages.objects.readable().values_list("slug", "short_name")
+        )
         filters = [
             Filter(
                 "type",
@@ -59,7 +62,7 @@ class SourceIndexPage(IndexRoutingMixin, FilteredListingMixin, BasePage):
             .prefetch_related(
                 Prefetch(
                     "organisations",
-                    queryset=OrganisationPage.objects.readable().order_by("short_name"),
+                    queryset=organisation_pages.objects.readable().order_by("short_name"),
                 )
             )
         )
@@ -240,15 +243,11 @@ class SourcePage(BasePage):
 
     @cached_property
     def readable_organisations(self):
-        from articles.models.organisations import linked_organisations
-
-        return linked_organisations(self, "sources")
+        return linked_organisations(self)
 
     def citing_essays(self):
         """Live, public essays citing this source, newest first."""
-        from articles.models.essays import live_essays
-
-        return live_essays().filter(pk__in=self.citations.values("page"))
+        return self.citations.essays()
 
     @property
     def cited_in_count(self):

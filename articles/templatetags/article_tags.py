@@ -10,7 +10,9 @@ from django.utils.dateformat import format as format_date
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
+from articles.models.essays import EssayPage, essay_card_prefetches
 from articles.models.sources import DATE_FORMATS
+from core.cache import generation
 from core.models import is_readable
 
 register = template.Library()
@@ -92,9 +94,6 @@ def essay_cards(context, essays, level=2):
     changes: one cache read for all of them, and the essays (with their contributors and
     organisations) are read only for the cards the cache did not have. Previews are never
     cached."""
-    from articles.models.essays import EssayPage, essay_card_prefetches
-    from core.cache import generation
-
     ids = getattr(essays, "ids", None)  # a page of a listing (ListingPaginator) knows them
     if ids is None or isinstance(essays.object_list, list):
         loaded = {essay.pk: essay for essay in essays}
