@@ -1,6 +1,39 @@
+from django.apps import apps
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db.models import Case, Exists, OuterRef, Subquery, Value, When
 from django.utils.functional import cached_property
+
+UNSET = object()
+
+
+class HandleUserManager(UserManager):
+    """Accounts, each read with what its handle is made of (``User.handle``): the pen
+    name of the first profile tied to it and its role, as two subqueries of the query
+    that reads it. A list of accounts (a filter's choices, an account chooser) names
+    them all from that one query, and the signed-in user too. Migrations keep Django's
+    own manager: historical models have no handles."""
+
+    use_in_migrations = False
+
+    def get_queryset(self):
+        Contributor = apps.get_model("articles", "Contributor")
+        memberships = self.model.groups.through.objects.filter(user=OuterRef("pk"))
+        pen_names = Contributor.objects.filter(user=OuterRef("pk")).order_by("pk")
+        return (
+            super()
+            .get_queryset()
+            .annotate(
+                handle_pen_name=Subquery(pen_names.values("name")[:1]),
+                handle_role=Case(
+                    *(
+                        When(Exists(memberships.filter(group__name=name)), then=Value(label))
+                        for name, label in settings.ACCOUNT_ROLES
+                    ),
+                    default=Value("Account"),
+                ),
+            )
+        )
 
 
 class User(AbstractUser):
@@ -14,8 +47,13 @@ class User(AbstractUser):
     (who manage users) can open.
     """
 
+    objects = HandleUserManager()
+
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
+        # Accounts reached through a relation (``page.owner``) are read with their
+        # handle too.
+        base_manager_name = "objects"
 
     def __str__(self):
         # Choice lists (the reports' "requested by"), log entries and messages print this.
@@ -30,14 +68,24 @@ class User(AbstractUser):
     @cached_property
     def handle(self):
         """The pen name of a profile tied to the account, else its role and number
-        ("Fact-checker 7"): never its username, real name or email."""
+        ("Fact-checker 7"): never its username, real name or email. Read with the
+        account by ``User.objects``; otherwise (an account joined to another row) it
+        takes a query or two."""
         if self.pk is None:
             return "New account"
-        pen_name = self.contributor_profiles.order_by("pk").values_list("name", flat=True).first()
+        pen_name = getattr(self, "handle_pen_name", UNSET)
+        if pen_name is UNSET:
+            pen_name = (
+                self.contributor_profiles.order_by("pk").values_list("name", flat=True).first()
+            )
         if pen_name:
             return pen_name
         if self.is_superuser:
             return f"Administrator {self.pk}"
-        groups = set(self.groups.values_list("name", flat=True))
-        role = next((label for name, label in settings.ACCOUNT_ROLES if name in groups), "Account")
+        role = getattr(self, "handle_role", UNSET)
+        if role is UNSET:
+            groups = set(self.groups.values_list("name", flat=True))
+            role = next(
+                (label for name, label in settings.ACCOUNT_ROLES if name in groups), "Account"
+            )
         return f"{role} {self.pk}"
