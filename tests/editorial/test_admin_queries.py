@@ -17,7 +17,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Workflow
 
-from articles.editorial import CONTRIBUTORS, FACT_CHECKERS, WORKFLOW
+from core.editorial import CONTRIBUTORS, FACT_CHECKERS, WORKFLOW
 from tests.editorial.conftest import edit_url
 from tests.factories import (
     ContributorFactory,
