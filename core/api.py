@@ -59,8 +59,20 @@ class CleanParametersMixin:
     """Refuse an offset the database cannot take (400), and give the search backend
     the same cleaned words as the site's search (an empty search is no search)."""
 
+    def dispatch(self, request, *args, **kwargs):
+        # The Django request, before the API wraps it: the view reads the cleaned words.
+        if "search" in request.GET:
+            params = request.GET.copy()
+            words = clean_query(params["search"])
+            if words:
+                params["search"] = words
+            else:
+                del params["search"]
+            request.GET = params
+        return super().dispatch(request, *args, **kwargs)
+
     def initial(self, request, *args, **kwargs):
-        params = request._request.GET.copy()
+        params = request.query_params
         offset = params.get("offset")
         if offset is not None and (not offset.isdigit() or int(offset) > MAX_OFFSET):
             raise BadRequestError(f"offset must be a whole number from 0 to {MAX_OFFSET}")
@@ -73,13 +85,6 @@ class CleanParametersMixin:
                 value == "root" or (value.isascii() and value.isdigit())
             ):
                 raise BadRequestError(f"{name} must be an id (a whole number) or 'root'")
-        if "search" in params:
-            words = clean_query(params["search"])
-            if words:
-                params["search"] = words
-            else:
-                del params["search"]
-        request._request.GET = params
         super().initial(request, *args, **kwargs)
 
 

@@ -111,10 +111,17 @@ class BasePage(Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
+    # Set while the page is shown as a preview (``serve_preview``).
+    previewing = False
+
     def relations_stored(self):
         """Whether this page's relations are the ones stored in the database. A preview's
-        are held in memory (modelcluster), and are read from there instead."""
-        return self.pk is not None and not getattr(self, "_cluster_related_objects", None)
+        are the editor's, held in memory (modelcluster), and are read from there instead."""
+        return self.pk is not None and not self.previewing
+
+    def serve_preview(self, request, mode_name):
+        self.previewing = True
+        return super().serve_preview(request, mode_name)
 
     def get_url_parts(self, request=None):
         """As Wagtail's, but the path is made from the prefix of Wagtail's URL pattern
