@@ -7,7 +7,9 @@ Addresses are on the default Site's hostname and port, as the pages' own canonic
 """
 
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Max
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
 from wagtail.models import Page, Site
@@ -109,3 +111,21 @@ def sitemap_paths():
         pages = sitemap().paginator.num_pages
         paths += [path, *(f"{path}?p={number}" for number in range(2, pages + 1))]
     return paths
+
+
+def section(request, section):
+    """A page of a section (a thousand entries): Django's sitemap view, rendered once
+    for the site's content as it is and kept with the derived values. A section or page
+    that does not exist is a 404, as Django's view has it, and is not kept."""
+    number = request.GET.get("p", "1")
+    if not number.isdigit() or len(number) > 6:
+        raise Http404("No such page of the sitemap.")
+
+    def render():
+        response = sitemap_views.sitemap(
+            request, SITEMAPS, section=section, template_name="sitemaps/section.xml"
+        )
+        return {"content": response.render().content, "headers": dict(response.headers)}
+
+    rendered = derived(f"sitemap:{section}:{number}", render)
+    return HttpResponse(rendered["content"], headers=rendered["headers"])

@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as document_views
 
-from articles import feeds
+from articles import feeds, sitemaps
 from articles import views as article_views
 from articles.sitemaps import SITEMAPS
 from collective.security import sandboxed
@@ -41,12 +41,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
-    path(
-        "sitemap-<slug:section>.xml",
-        sitemap_views.sitemap,
-        {"sitemaps": SITEMAPS, "template_name": "sitemaps/section.xml"},
-        name="sitemap_section",
-    ),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
