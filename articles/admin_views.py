@@ -287,7 +287,6 @@ class YourDraftsPanel(Component):
                 Q(workflow_status__isnull=True)
                 | Q(workflow_status=WorkflowState.STATUS_NEEDS_CHANGES)
             )
-            .specific()
             .order_by("-latest_revision_created_at")[:10]
         )
         return context
