@@ -194,12 +194,6 @@ def test_the_explorer_lists_essays_and_owners_by_handle_in_a_flat_number_of_quer
     assert_flat_within(counts, LISTING_BUDGET)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Wagtail's workflow panels read each state's tasks and revisions "
-    "(WorkflowState.all_tasks_with_status) and name each requester from a joined "
-    "account (select_related, so its handle takes a query)",
-)
 def test_the_dashboard_shows_drafts_and_reviews_in_a_flat_number_of_queries(
     client, people, newsroom
 ):
