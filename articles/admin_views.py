@@ -1,12 +1,25 @@
 """The review desk (wagtail-modeladmin listings) and the dashboard panels."""
 
+import copy
+
+from django.conf import settings
 from django.contrib.admin import SimpleListFilter
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, OuterRef, Q, Subquery
+from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.db.models import CharField, Exists, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, WorkflowState
+from wagtail.models import (
+    Page,
+    Revision,
+    Task,
+    TaskState,
+    WorkflowState,
+    WorkflowTask,
+    get_page_models,
+)
 from wagtail_modeladmin.helpers import PageButtonHelper, PagePermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
@@ -287,7 +300,178 @@ class YourDraftsPanel(Component):
                 Q(workflow_status__isnull=True)
                 | Q(workflow_status=WorkflowState.STATUS_NEEDS_CHANGES)
             )
-            .specific()
             .order_by("-latest_revision_created_at")[:10]
         )
+        return context
+
+
+def tasks_with_status(workflow_states):
+    """{workflow state id: its workflow's tasks, each with the ``status`` and
+    ``status_display`` of its step on the revision in review}: what Wagtail's
+    ``WorkflowState.all_tasks_with_status()`` gives one state at a time (two queries
+    each), for all of ``workflow_states`` in two queries."""
+    workflow_tasks = {}
+    for link in (
+        WorkflowTask.objects.filter(
+            workflow_id__in={state.workflow_id for state in workflow_states}
+        )
+        .select_related("task")
+        .order_by("sort_order")
+    ):
+        workflow_tasks.setdefault(link.workflow_id, []).append(link.task)
+    steps = {}
+    for step in TaskState.objects.filter(workflow_state__in=workflow_states).values(
+        "id",
+        "workflow_state_id",
+        "task_id",
+        "revision_id",
+        "revision__created_at",
+        "status",
+        "started_at",
+    ):
+        steps.setdefault(step["workflow_state_id"], []).append(step)
+    labels = dict(TaskState.STATUS_CHOICES)
+    progress = {}
+    for state in workflow_states:
+        applicable = steps.get(state.pk, [])
+        if getattr(settings, "WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT", False) and applicable:
+            # Only the steps taken on the newest revision the workflow has seen count.
+            newest = max(
+                applicable, key=lambda step: (step["revision__created_at"], step["revision_id"])
+            )
+            applicable = [
+                step for step in applicable if step["revision_id"] == newest["revision_id"]
+            ]
+        tasks = []
+        for workflow_task in workflow_tasks.get(state.workflow_id, []):
+            taken = [step for step in applicable if step["task_id"] == workflow_task.pk]
+            task = copy.copy(workflow_task)
+            task.status = (
+                max(taken, key=lambda step: (step["started_at"], step["id"]))["status"]
+                if taken
+                else None
+            )
+            task.status_display = labels.get(task.status, _("Not started"))
+            tasks.append(task)
+        progress[state.pk] = tasks
+    return progress
+
+
+def reviewable_by(user):
+    """The steps in progress that ``user`` may act on: Wagtail's
+    ``TaskState.objects.reviewable_by()``, each task answering for its own steps
+    (``get_task_states_user_can_moderate``: the review tasks leave out the revisions
+    ``user`` saved), asked only of the tasks with a step in progress, each in its own
+    class without reading it again."""
+    tasks = Task.objects.filter(
+        active=True, task_states__status=TaskState.STATUS_IN_PROGRESS
+    ).distinct()
+    states = TaskState.objects.none()
+    for task in tasks:
+        states = states | task.specific_deferred.get_task_states_user_can_moderate(user=user)
+    return states
+
+
+def with_latest_revision(lookup, models):
+    """Prefetch the objects of a generic relation (``lookup``) with their latest revision
+    joined: one query for each type of object, where Wagtail's panels take two."""
+    return GenericPrefetch(
+        lookup, [model.objects.select_related("latest_revision") for model in models]
+    )
+
+
+class AwaitingReviewPanel(Component):
+    """Dashboard: "Awaiting your review", Wagtail's panel (its template, rows, links and
+    actions) read in a fixed number of queries, however many pages await the viewer.
+
+    The rows are those of Wagtail's ``TaskState.objects.reviewable_by()`` (see
+    ``reviewable_by``): never a revision the viewer saved (four eyes). Each row's
+    page with its latest revision, the requester (with their handle, read by the
+    accounts' manager) and the progress of every step are read for all rows at once;
+    each step's own class comes from its content type, without reading the task
+    again."""
+
+    name = "workflow_objects_to_moderate"
+    template_name = "wagtailadmin/home/workflow_objects_to_moderate.html"
+    order = 220
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        context = super().get_context_data(parent_context)
+        context.update(states=[], request=request, csrf_token=parent_context["csrf_token"])
+        if not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+            return context
+        task_states = [
+            task_state
+            for task_state in reviewable_by(request.user)
+            .select_related("revision", "task", "workflow_state")
+            .prefetch_related(
+                with_latest_revision("revision__content_object", get_page_models()),
+                # Not joined: a prefetched account is read by the accounts' manager,
+                # with its handle.
+                "revision__user",
+            )
+            .order_by("-started_at")
+            .annotate(previous_revision_id=Revision.objects.previous_revision_id_subquery())
+            # A revision whose object is gone has nothing to review.
+            if task_state.revision.content_object
+        ]
+        progress = tasks_with_status([task_state.workflow_state for task_state in task_states])
+        for task_state in task_states:
+            obj = task_state.revision.content_object
+            if isinstance(obj, Page):
+                url_name = "wagtailadmin_pages:{}".format
+            else:  # snippets have workflows too
+                url_name = obj.snippet_viewset.get_url_name
+            previewable = getattr(obj, "is_previewable", False)
+            task = task_state.task.specific_deferred
+            context["states"].append(
+                {
+                    "obj": obj,
+                    "revision": task_state.revision,
+                    "previous_revision_id": task_state.previous_revision_id,
+                    "live_revision_id": obj.live_revision_id,
+                    "task_state": task_state,
+                    "actions": task.get_actions(obj, request.user),
+                    "workflow_tasks": progress[task_state.workflow_state_id],
+                    "workflow_action_url_name": url_name("workflow_action"),
+                    "workflow_preview_url_name": url_name("workflow_preview")
+                    if previewable
+                    else None,
+                    "revisions_compare_url_name": url_name("revisions_compare"),
+                }
+            )
+        return context
+
+
+class YourPagesInReviewPanel(Component):
+    """Dashboard: Wagtail's "Your pages and snippets in a workflow" (its template and
+    rows: the workflows in progress on the viewer's pages or that they requested), with
+    each page read with its latest revision in one query."""
+
+    name = "user_objects_in_workflow_moderation"
+    template_name = "wagtailadmin/home/user_objects_in_workflow_moderation.html"
+    order = 210
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        context = super().get_context_data(parent_context)
+        context.update(workflow_states=[], request=request)
+        if not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+            return context
+        owned = Q(base_content_type=ContentType.objects.get_for_model(Page)) & Exists(
+            Page.objects.filter(
+                owner=request.user, pk=Cast(OuterRef("object_id"), output_field=IntegerField())
+            )
+        )
+        context["workflow_states"] = [
+            state
+            for state in WorkflowState.objects.active()
+            .filter(owned | Q(requested_by=request.user))
+            .select_related("current_task_state__task")
+            .prefetch_related(with_latest_revision("content_object", [Page]))
+            .order_by("-current_task_state__started_at")
+            # A workflow whose object is gone has nothing to show.
+            if state.content_object
+        ]
         return context

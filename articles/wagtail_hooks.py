@@ -9,10 +9,12 @@ from wagtail.models import TaskState, WorkflowState
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from articles.admin_views import (
+    AwaitingReviewPanel,
     DeclaredFiltersAdmin,
     EssayReviewAdmin,
     SourceReviewAdmin,
     YourDraftsPanel,
+    YourPagesInReviewPanel,
     choice_filter,
 )
 from articles.citation_editor import register_citation_feature
@@ -191,7 +193,13 @@ def after_create_page(request, page):
 
 
 @hooks.register("construct_homepage_panels")
-def add_your_drafts_panel(request, panels):
+def dashboard_panels(request, panels):
+    """Adds "Your drafts"; the project's workflow panels take the place of Wagtail's
+    (the same rows, in a fixed number of queries)."""
+    replacements = {panel.name: panel for panel in (AwaitingReviewPanel, YourPagesInReviewPanel)}
+    panels[:] = [
+        replacements[panel.name]() if panel.name in replacements else panel for panel in panels
+    ]
     panels.append(YourDraftsPanel(request.user))
 
 
