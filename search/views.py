@@ -100,6 +100,14 @@ class Scope:
             return Page.objects.filter(
                 pk__in=readable.type(EssayPage, OrganisationPage, SourcePage).values("pk")
             )
+        searched = [
+            pages
+            for pages in (self.essays, self.organisations, self.sources)
+            if not pages.query.is_empty()
+        ]
+        if len(searched) == 1:
+            # One type: searched in its own model, so that only its index entries are read.
+            return searched[0]
         return Page.objects.filter(
             Q(pk__in=self.essays.values("pk"))
             | Q(pk__in=self.organisations.values("pk"))

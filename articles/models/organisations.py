@@ -31,8 +31,11 @@ class OrganisationIndexPage(IndexRoutingMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["organisations"] = (
-            OrganisationPage.objects.child_of(self).readable().order_by("short_name")
+        context["organisations"] = list(
+            OrganisationPage.objects.child_of(self)
+            .readable()
+            .only(*OrganisationPage.CARD_FIELDS)
+            .order_by("short_name")
         )
         return context
 
@@ -159,6 +162,8 @@ class OrganisationPage(BasePage):
     LIST_LIMIT = 5
     # What a link to an organisation shows: its names, at its address.
     LINK_FIELDS = ("title", "url_path", "short_name", "full_name")
+    # What the list of organisations shows of each.
+    CARD_FIELDS = (*LINK_FIELDS, "founded", "dissolved", "status", "country", "is_international")
 
     class Meta:
         verbose_name = "organisation"
