@@ -107,7 +107,8 @@ class Scope:
         ]
         if len(searched) == 1:
             # One type: searched in its own model, so that only its index entries are read.
-            return searched[0]
+            pages = searched[0]
+            return pages.model.objects.filter(pk__in=pages.values("pk"))
         return Page.objects.filter(
             Q(pk__in=self.essays.values("pk"))
             | Q(pk__in=self.organisations.values("pk"))
