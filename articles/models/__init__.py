@@ -6,10 +6,26 @@ from .organisations import (
     OrganisationPage,
     OrganisationRelation,
 )
-from .sources import SourceIndexPage, SourcePage
-from .workflow import FourEyesApprovalTask
+from .integrity import (
+    ArchiveRequest,
+    CitationCheck,
+    LinkCheck,
+    LinkKind,
+    LinkState,
+    SourceLinkHealth,
+)
+from .sources import SourceIndexPage, SourcePage, Verification
+from .workflow import FourEyesApprovalTask, SourceCheckTask
 
 __all__ = [
+    "ArchiveRequest",
+    "CitationCheck",
+    "LinkCheck",
+    "LinkKind",
+    "LinkState",
+    "SourceCheckTask",
+    "SourceLinkHealth",
+    "Verification",
     "Contributor",
     "EssayCitation",
     "EssayContributor",

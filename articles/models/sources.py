@@ -78,6 +78,13 @@ class DatePrecision(models.TextChoices):
 DATE_FORMATS = {DatePrecision.YEAR: "Y", DatePrecision.MONTH: "F Y", DatePrecision.DAY: "j F Y"}
 
 
+class Verification(models.TextChoices):
+    UNVERIFIED = "unverified", "Unverified"
+    VERIFIED = "verified", "Verified"
+    DISPUTED = "disputed", "Disputed"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
 class SourcePage(BasePage):
     """A document, recording or testimony that claims are filed against."""
 
@@ -145,6 +152,27 @@ class SourcePage(BasePage):
         related_name="sources",
         help_text="The organisations it concerns.",
     )
+    # Set by fact-checkers and editors only (the "articles.verify_source" permission).
+    verification = models.CharField(
+        "verification status",
+        max_length=10,
+        choices=Verification.choices,
+        default=Verification.UNVERIFIED,
+        help_text="Withdrawn: we no longer rely on it; every essay citing it says so.",
+    )
+    verified_on = models.DateField(
+        "status set on", null=True, blank=True, help_text="When the status was last decided."
+    )
+    verification_method = models.TextField(
+        "how we verified this",
+        blank=True,
+        help_text="Public: shown to readers beside the status.",
+    )
+    verification_notes = models.TextField(
+        "private verification notes",
+        blank=True,
+        help_text="Never shown to readers: contacts, doubts, what is still to check.",
+    )
 
     search_fields = [
         *BasePage.search_fields,
@@ -210,6 +238,7 @@ class SourcePage(BasePage):
 
     class Meta:
         verbose_name = "source"
+        permissions = [("verify_source", "Can set a source's verification status")]
         indexes = [models.Index(fields=["-date"], name="source_newest_first")]
 
     def structured_data(self, request):

@@ -47,3 +47,19 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = "four-eyes group approval task"
         verbose_name_plural = "four-eyes group approval tasks"
+
+
+class SourceCheckTask(FourEyesApprovalTask):
+    """The "Source check" step: a four-eyes approval that also needs every citation of
+    the revision marked (see articles.claims)."""
+
+    @classmethod
+    def get_description(cls):
+        return (
+            "Fact-checkers mark every citation against its source, then approve; "
+            "never their own revision."
+        )
+
+    class Meta:
+        verbose_name = "source check task"
+        verbose_name_plural = "source check tasks"
