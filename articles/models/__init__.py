@@ -1,11 +1,5 @@
 from .contributors import Contributor
 from .essays import EssayCitation, EssayContributor, EssayCorrection, EssayIndexPage, EssayPage
-from .organisations import (
-    OrganisationIndexPage,
-    OrganisationName,
-    OrganisationPage,
-    OrganisationRelation,
-)
 from .integrity import (
     ArchiveRequest,
     CitationCheck,
@@ -14,18 +8,18 @@ from .integrity import (
     LinkState,
     SourceLinkHealth,
 )
+from .organisations import (
+    OrganisationIndexPage,
+    OrganisationName,
+    OrganisationPage,
+    OrganisationRelation,
+)
 from .sources import SourceIndexPage, SourcePage, Verification
 from .workflow import FourEyesApprovalTask, SourceCheckTask
 
 __all__ = [
     "ArchiveRequest",
     "CitationCheck",
-    "LinkCheck",
-    "LinkKind",
-    "LinkState",
-    "SourceCheckTask",
-    "SourceLinkHealth",
-    "Verification",
     "Contributor",
     "EssayCitation",
     "EssayContributor",
@@ -33,10 +27,16 @@ __all__ = [
     "EssayIndexPage",
     "EssayPage",
     "FourEyesApprovalTask",
+    "LinkCheck",
+    "LinkKind",
+    "LinkState",
     "OrganisationIndexPage",
     "OrganisationName",
     "OrganisationPage",
     "OrganisationRelation",
+    "SourceCheckTask",
     "SourceIndexPage",
+    "SourceLinkHealth",
     "SourcePage",
+    "Verification",
 ]

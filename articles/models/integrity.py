@@ -48,6 +48,9 @@ class CitationCheck(models.Model):
             models.UniqueConstraint(fields=["revision", "key"], name="one_mark_per_citation")
         ]
 
+    def __str__(self):
+        return f"{self.get_verdict_display()}: {self.words[:60]}"
+
 
 class LinkKind(models.TextChoices):
     ORIGINAL = "original", "Original"
@@ -85,6 +88,9 @@ class LinkCheck(models.Model):
             models.Index(fields=["source", "kind", "-checked_at"], name="link_check_latest")
         ]
         ordering = ["-checked_at"]
+
+    def __str__(self):
+        return f"{self.url}: {self.get_verdict_display()} ({self.checked_at:%Y-%m-%d %H:%M})"
 
 
 class LinkState(models.TextChoices):
@@ -126,6 +132,9 @@ class SourceLinkHealth(models.Model):
         verbose_name = "source link health"
         verbose_name_plural = "source link health"
 
+    def __str__(self):
+        return f"Links of source {self.source_id}"
+
 
 class ArchiveRequest(models.Model):
     """An archive capture asked for one source, and the snapshot proposed."""
@@ -152,3 +161,6 @@ class ArchiveRequest(models.Model):
 
     class Meta:
         ordering = ["-requested_at"]
+
+    def __str__(self):
+        return f"Capture of {self.url} ({self.get_status_display()})"
