@@ -84,9 +84,7 @@ class LinkCheck(models.Model):
     error = models.CharField(max_length=255, blank=True)
 
     class Meta:
-        indexes = [
-            models.Index(fields=["source", "kind", "-checked_at"], name="link_check_latest")
-        ]
+        indexes = [models.Index(fields=["source", "kind", "-checked_at"], name="link_check_latest")]
         ordering = ["-checked_at"]
 
     def __str__(self):
