@@ -24,7 +24,8 @@ from wagtail_modeladmin.helpers import PageButtonHelper, PagePermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
-from articles.models import Contributor, EssayPage, OrganisationPage, SourcePage
+from articles.claims import check_sheets, is_essay_revision, unresolved
+from articles.models import Contributor, EssayPage, OrganisationPage, SourceCheckTask, SourcePage
 from core.editorial import EDITORS, FACT_CHECKERS
 
 ACTIVE = (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES)
@@ -417,6 +418,15 @@ class AwaitingReviewPanel(Component):
             if task_state.revision.content_object
         ]
         progress = tasks_with_status([task_state.workflow_state for task_state in task_states])
+        # The citations still to mark of the essays at "Source check", read at once.
+        sheets = check_sheets(
+            [
+                task_state.revision
+                for task_state in task_states
+                if isinstance(task_state.task.specific_deferred, SourceCheckTask)
+                and is_essay_revision(task_state.revision)
+            ]
+        )
         for task_state in task_states:
             obj = task_state.revision.content_object
             if isinstance(obj, Page):
@@ -432,7 +442,15 @@ class AwaitingReviewPanel(Component):
                     "previous_revision_id": task_state.previous_revision_id,
                     "live_revision_id": obj.live_revision_id,
                     "task_state": task_state,
-                    "actions": task.get_actions(obj, request.user),
+                    "actions": task.actions_given(
+                        obj,
+                        request.user,
+                        lambda revision_id=task_state.revision_id: unresolved(
+                            sheets.get(revision_id, [])
+                        ),
+                    )
+                    if isinstance(task, SourceCheckTask)
+                    else task.get_actions(obj, request.user),
                     "workflow_tasks": progress[task_state.workflow_state_id],
                     "workflow_action_url_name": url_name("workflow_action"),
                     "workflow_preview_url_name": url_name("workflow_preview")

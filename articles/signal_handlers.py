@@ -4,7 +4,7 @@ from django.db.models.signals import post_delete, post_migrate, post_save
 from django.urls import reverse
 from modelsearch import index
 from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Revision, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from articles.models import Contributor, EssayPage
@@ -66,7 +66,17 @@ def purge_frontend_cache(sender, instance, **kwargs):
     )
 
 
+def carry_citation_marks(sender, instance, created=False, raw=False, **kwargs):
+    """A new essay revision keeps the fact-checker's marks of the citations it leaves
+    unchanged (articles.claims)."""
+    from articles.claims import carry_marks, is_essay_revision
+
+    if created and not raw and is_essay_revision(instance):
+        carry_marks(instance)
+
+
 def register_signal_handlers():
+    post_save.connect(carry_citation_marks, sender=Revision, dispatch_uid="carry_citation_marks")
     page_published.connect(reindex_published_page, dispatch_uid="articles_reindex_published")
     page_published.connect(release_published_uploads, dispatch_uid="articles_release_uploads")
     # Anything that changes what readers see purges the page cache (core/cache.py).

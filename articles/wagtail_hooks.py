@@ -1,9 +1,11 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.templatetags.static import static
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.timezone import localtime
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 from wagtail.log_actions import log
 from wagtail.models import TaskState, WorkflowState
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
@@ -18,9 +20,11 @@ from articles.admin_views import (
     choice_filter,
 )
 from articles.citation_editor import register_citation_feature
+from articles.claim_views import SourceCheckView, may_check
 from articles.links import CitationLinkHandler, ReadablePageLinkHandler
-from articles.models import Contributor, OrganisationPage, SourcePage
+from articles.models import Contributor, EssayPage, OrganisationPage, SourcePage
 from articles.models.essays import live_essays
+from articles.models.workflow import SOURCE_CHECK_OVERRIDE
 from core.editorial import DIRECT_PUBLISH_REFUSED, is_editor
 
 PUBLISHED_OUTSIDE_REVIEW = "collective.publish_outside_review"
@@ -46,6 +50,30 @@ def register_log_actions(actions):
         "Published outside review",
         "Published directly by an administrator, without the Editorial review workflow",
     )
+    actions.register_action(
+        SOURCE_CHECK_OVERRIDE,
+        "Source check approved with an override",
+        "Source check approved with an override reason",
+    )
+
+
+@hooks.register("register_admin_urls")
+def source_check_urls():
+    return [
+        path("source-check/<int:page_id>/", SourceCheckView.as_view(), name="source_check"),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def check_sources_button(page, user, view_name, next_url=None):
+    """ "Check sources" in an essay's header menu, for those who may mark its citations."""
+    if page.specific_class is EssayPage and may_check(user, page.get_latest_revision()):
+        yield Button(
+            "Check sources",
+            reverse("source_check", args=(page.pk,)),
+            icon_name="tasks",
+            priority=12,
+        )
 
 
 @hooks.register("before_create_page")

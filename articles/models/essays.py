@@ -15,7 +15,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, TaskState
 from wagtail.search import index
 
 from articles.blocks import BodyBlock
@@ -27,9 +27,11 @@ from core.editorial import is_editor
 from core.models import BasePage, IndexRoutingMixin, ReadableQuerySet, site_url
 
 from .contributors import Contributor
+from .integrity import CitationCheck
 from .organisations import OrganisationPage
 from .relations import linked_organisations
 from .sources import SourcePage, readable_sources
+from .workflow import SourceCheckTask
 
 # Newest first, on the essay table's own columns so that its index serves the order
 # and a page of a listing reads only that page's rows.
@@ -125,6 +127,39 @@ class EssayRelations:
             ),
             corrections=list(EssayCorrection.objects.filter(page=essay)),
         )
+
+
+@dataclasses.dataclass(frozen=True)
+class SourceCheck:
+    """When a revision passed "Source check" (None if it did not) and the fact-checkers'
+    notes editors chose to publish, by source id. Readers are told the role, never the
+    name."""
+
+    checked_at: datetime.datetime | None
+    notes: dict
+
+    @classmethod
+    def read(cls, revision_id):
+        approved = (
+            TaskState.objects.filter(
+                revision_id=revision_id,
+                status=TaskState.STATUS_APPROVED,
+                task_id__in=SourceCheckTask.objects.values("pk"),
+            )
+            .order_by("-finished_at")
+            .values_list("finished_at", flat=True)
+            .first()
+        )
+        notes = {}
+        published = (
+            CitationCheck.objects.filter(revision_id=revision_id, note_is_public=True)
+            .exclude(note="")
+            .order_by("pk")
+            .values_list("source_id", "note")
+        )
+        for source_id, note in published:
+            notes.setdefault(source_id, []).append(note)
+        return cls(approved, notes)
 
 
 class EssayIndexPage(IndexRoutingMixin, FilteredListingMixin, BasePage):
@@ -543,6 +578,15 @@ class EssayPage(BasePage):
     @property
     def correction_list(self):
         return self.relations.corrections
+
+    @cached_property
+    def source_check(self):
+        """What readers are told of the live revision's source check (``SourceCheck``)."""
+        if self.live_revision_id is None:
+            return SourceCheck(None, {})
+        if not self.relations_stored():
+            return SourceCheck.read(self.live_revision_id)
+        return derived(f"source-check:{self.pk}", lambda: SourceCheck.read(self.live_revision_id))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

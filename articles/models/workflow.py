@@ -1,7 +1,11 @@
+from django import forms
 from django.core.exceptions import PermissionDenied
+from wagtail.forms import TaskStateCommentForm
+from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask
 
-APPROVE_ACTIONS = {"approve"}
+APPROVE_ACTIONS = {"approve", "override"}
+SOURCE_CHECK_OVERRIDE = "collective.source_check_override"
 
 
 class FourEyesApprovalTask(AbstractGroupApprovalTask):
@@ -49,9 +53,77 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
         verbose_name_plural = "four-eyes group approval tasks"
 
 
+class OverrideForm(TaskStateCommentForm):
+    reason = forms.CharField(
+        label="Override reason",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Why this revision may go on although a citation is unmarked or marked "
+        "“does not support”. Kept in the page's history.",
+    )
+
+
 class SourceCheckTask(FourEyesApprovalTask):
     """The "Source check" step: a four-eyes approval that also needs every citation of
-    the revision marked (see articles.claims)."""
+    the revision marked, none "does not support" (see articles.claims). Otherwise the
+    only approval offered is "override", which asks for a reason and logs it.
+
+    Wagtail offers and checks actions through ``get_actions`` (the editor's menu, the
+    action view and the edit view all refuse an action it does not list), and
+    ``on_action`` checks again, in case marks changed in between.
+    """
+
+    @staticmethod
+    def open_claims(obj):
+        from articles.claims import check_sheet, is_essay_revision, unresolved
+
+        revision = obj.get_latest_revision()
+        if revision is None or not is_essay_revision(revision):
+            return []
+        return unresolved(check_sheet(revision))
+
+    def get_actions(self, obj, user):
+        return self.actions_given(obj, user, lambda: self.open_claims(obj))
+
+    def actions_given(self, obj, user, open_claims):
+        """``get_actions``, the open claims of ``obj``'s latest revision given by
+        ``open_claims()`` (a list of many pages' claims can be read at once)."""
+        actions = super().get_actions(obj, user)
+        if not any(name == "approve" for name, _, _ in actions) or not open_claims():
+            return actions
+        return [
+            *(action for action in actions if action[0] != "approve"),
+            ("override", "Approve with override reason", True),
+        ]
+
+    def get_form_for_action(self, action):
+        return OverrideForm if action == "override" else super().get_form_for_action(action)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve" and self.open_claims(task_state.workflow_state.content_object):
+            raise PermissionDenied(
+                "Every citation must be marked, none “does not support”, before the source "
+                "check is approved; or approve with an override reason."
+            )
+        if action_name == "override":
+            reason = kwargs.pop("reason", "").strip()
+            if not reason:
+                raise PermissionDenied("An override needs a reason.")
+            page = task_state.workflow_state.content_object
+            open_claims = self.open_claims(page)
+            result = super().on_action(task_state, user, "approve", **kwargs)
+            log(
+                page,
+                SOURCE_CHECK_OVERRIDE,
+                user=user,
+                revision=task_state.revision,
+                data={
+                    "reason": reason,
+                    "unmarked": sum(1 for row in open_claims if row.mark is None),
+                    "not_supported": sum(1 for row in open_claims if row.mark is not None),
+                },
+            )
+            return result
+        return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod
     def get_description(cls):

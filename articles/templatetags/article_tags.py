@@ -57,16 +57,25 @@ def precise_date(value, precision):
 
 
 @register.inclusion_tag("components/source_list.html", takes_context=True)
-def source_list(context, citations):
+def source_list(context, citations, notes=None):
     """An essay's numbered sources, as list items, each with its details, the places
-    cited, its links and a link back to the text."""
+    cited, its links, the fact-checkers' notes editors published (``notes``: lists by
+    source id) and a link back to the text."""
     request = context.get("request")
+    notes = notes or {}
     items = []
     for citation in citations:
         source = citation.source
         date = precise_date(source.date, source.date_precision) or "undated"
         details = ", ".join(filter(None, [source.display_creator, source.publisher, date]))
-        items.append({"citation": citation, "url": source.get_url(request), "details": details})
+        items.append(
+            {
+                "citation": citation,
+                "url": source.get_url(request),
+                "details": details,
+                "notes": notes.get(source.pk, []),
+            }
+        )
     return {"items": items}
 
 

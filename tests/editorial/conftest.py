@@ -4,6 +4,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from articles.blocks import RICH_TEXT_FEATURES
+from articles.claim_views import may_check
 from articles.models import (
     Contributor,
     EssayIndexPage,
@@ -11,7 +12,7 @@ from articles.models import (
     OrganisationIndexPage,
     SourceIndexPage,
 )
-from core.editorial import CONTRIBUTORS, EDITORS, FACT_CHECKERS
+from core.editorial import CONTRIBUTORS, EDITORS, FACT_CHECKERS, SOURCE_CHECK
 from tests.factories import (
     ContributorFactory,
     OrganisationPageFactory,
@@ -127,10 +128,37 @@ def byline(user, site):
     return own or ContributorFactory(name=f"Pen of {user.username}", user=user)
 
 
-def workflow_action(client, user, page, action, comment=""):
+def check_sources(client, user, page, verdict="supports", note=""):
+    """``user`` marks every citation of the essay's latest revision on the "Check
+    sources" sheet, as a fact-checker does before approving "Source check"."""
+    client.force_login(user)
+    url = reverse("source_check", args=(page.pk,))
+    response = client.get(url)
+    assert response.status_code == 200, response.status_code
+    rows = response.context["rows"]
+    data = {"revision": response.context["revision"].pk}
+    for number, _ in enumerate(rows, start=1):
+        data[f"claim-{number}-verdict"] = verdict
+        data[f"claim-{number}-note"] = note
+    return client.post(url, data)
+
+
+def workflow_action(client, user, page, action, comment="", mark=True):
+    """``user`` takes a workflow action on ``page`` from the action view. Approving an
+    essay's "Source check" marks its citations "supports" first, as a fact-checker does
+    (``mark=False``: approve as they stand)."""
     client.force_login(user)
     page.refresh_from_db()
     task_state = page.current_workflow_task_state
+    if (
+        mark
+        and action == "approve"
+        and task_state.task.name == SOURCE_CHECK
+        and page.specific_class is EssayPage
+        and may_check(user, page.get_latest_revision())
+    ):
+        check_sources(client, user, page)
+        client.force_login(user)
     url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, action, task_state.pk))
     data = {"comment": comment} if comment else {}
     return client.post(url, data)

@@ -30,10 +30,14 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 LISTING_BUDGET = 30
+# The dashboard also reads, for the essays at "Source check", their cited sources and
+# the fact-checkers' marks (two queries, whatever the number of essays).
+DASHBOARD_BUDGET = LISTING_BUDGET + 2
 EXPLORER_EDITOR_BUDGET = 36
 EDIT_BUDGET = 40
-# The essay editor: its five tabs, byline formset, citation editor and comments.
-ESSAY_EDIT_BUDGET = 60
+# The essay editor: its five tabs, byline formset, citation editor and comments, and
+# the "Check sources" button (who saved the latest revision, and the viewer's groups).
+ESSAY_EDIT_BUDGET = 62
 SMALL, LARGE = 5, 40
 VIEWERS = ("admin", "editor")
 
@@ -222,7 +226,7 @@ def test_the_dashboard_shows_drafts_and_reviews_in_a_flat_number_of_queries(
             assert f"{viewer} in review" in html
             no_real_names(html, newsroom)
             counts[viewer].append(queries)
-    assert_flat_within(counts, LISTING_BUDGET)
+    assert_flat_within(counts, DASHBOARD_BUDGET)
 
 
 @pytest.mark.parametrize("kind", ["essay", "source", "organisation"])

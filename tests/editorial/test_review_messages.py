@@ -9,7 +9,13 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 
-from tests.editorial.conftest import create_essay, edit_url, essay_form, workflow_action
+from tests.editorial.conftest import (
+    check_sources,
+    create_essay,
+    edit_url,
+    essay_form,
+    workflow_action,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +74,7 @@ def test_the_author_reads_the_request_and_who_made_it_above_the_editor(client, p
 
 def test_approving_and_requesting_changes_from_the_editor_say_what_happened(client, people, site):
     essay = create_essay(client, site, people["contributor"], title="Named actions")
+    check_sources(client, people["factchecker"], essay)
     shown = messages_shown(
         act_from_the_editor(client, people["factchecker"], essay, site, "approve")
     )
