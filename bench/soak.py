@@ -574,7 +574,8 @@ class Publisher(threading.Thread):
     def run(self):
         from django.db import connection
 
-        from articles.models import EssayPage
+        from articles.claims import mark_every_claim
+        from articles.models import EssayPage, SourceCheckTask
 
         author, fact_checker, approver = self.people
         begin = time.monotonic()
@@ -590,6 +591,8 @@ class Publisher(threading.Thread):
                 for user in (fact_checker, approver):
                     workflow_state.refresh_from_db()
                     task_state = workflow_state.current_task_state.specific
+                    if isinstance(task_state.task.specific, SourceCheckTask):
+                        mark_every_claim(task_state.revision, user)
                     started = time.monotonic()
                     task_state.task.specific.on_action(task_state, user, "approve")
                 live = EssayPage.objects.get(pk=self.page_id).live_revision.as_object()

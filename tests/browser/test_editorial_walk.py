@@ -2,8 +2,9 @@
 
 A contributor writes an essay that cites a source (Draftail's "Cite" button, the page
 chooser, the pinpoint dialog) and submits it; the fact-checker requests changes; the
-contributor reads the comment, edits and resubmits; the fact-checker and then the editor
-approve; a reader finds the essay with its numbered citation, on the organisation's page
+contributor reads the comment, edits and resubmits; the fact-checker, refused a plain
+approval while the citation is unmarked, marks it on "Check sources" and approves; the
+editor approves; a reader finds the essay with its numbered citation, on the organisation's page
 and in the source's "Cited in".
 
 Each step's server side is covered without a browser in tests/editorial/.
@@ -91,6 +92,32 @@ def approve_from_dashboard(page):
         row.get_by_role("button", name="Approve", exact=True).click()
     assert action.value.status == 302
     expect(review_row(page)).to_have_count(0)
+
+
+def check_the_citation(page):
+    """While the citation is unmarked, "Source check" offers only an approval with an
+    override reason; the fact-checker opens "Check sources", marks it, and may approve."""
+    row = review_row(page)
+    row.get_by_role("button", name="Actions").click()
+    expect(row.get_by_role("button", name="Approve with override reason")).to_be_visible()
+    expect(row.get_by_role("button", name="Approve", exact=True)).to_have_count(0)
+    page.keyboard.press("Escape")
+
+    row.get_by_role("link", name=TITLE, exact=True).click()
+    check_sources = page.get_by_role("link", name="Check sources")
+    expect(check_sources).to_have_count(1)
+    page.goto(check_sources.get_attribute("href"))
+    expect(page.locator(".source-check-summary")).to_have_text(
+        re.compile(r"1 unmarked, 0 marked “does not support”, of 1 citation")
+    )
+    claim = page.locator(".source-check__claim")
+    expect(claim.locator("blockquote")).to_have_text(CITED_WORDS)
+    expect(claim).to_contain_text(PINPOINT)
+    claim.get_by_label("Supports", exact=True).check()
+    claim.get_by_label("Note").fill("The section names the year.")
+    page.get_by_role("button", name="Save marks").click()
+    expect(page.get_by_text("Marks saved: all 1 citations are marked.")).to_be_visible()
+    page.goto(reverse("wagtailadmin_home"))
 
 
 def write_essay(page, index, source, organisation):
@@ -212,8 +239,10 @@ def test_an_essay_goes_from_draft_to_readers_through_the_admin(
     assert facts.latest_standfirst == REVISED_STANDFIRST
     assert not facts.live
 
-    # 4. The fact-checker approves the source check, then the editor the final step.
+    # 4. The fact-checker marks the citation against its source and approves the source
+    # check, then the editor approves the final step.
     checker = sign_in(new_context, "factchecker", password)
+    check_the_citation(checker)
     approve_from_dashboard(checker)
     facts = essay_facts(server_lock)
     assert (facts.workflow_status, facts.task) == ("in_progress", "Editorial approval")
@@ -242,6 +271,9 @@ def test_an_essay_goes_from_draft_to_readers_through_the_admin(
         "href", f"/sources/{SOURCE_SLUG}/"
     )
     expect(listed).to_contain_text(PINPOINT)
+    expect(reader.locator(".sources-checked")).to_contain_text("Sources checked on")
+    # The fact-checker's note stays in the admin unless an editor publishes it.
+    expect(listed).not_to_contain_text("The section names the year.")
     marker.click()
     expect(reader).to_have_url(re.compile("#source-1$"))
     snapshot(reader, "3-published")
