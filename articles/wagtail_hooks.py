@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.templatetags.static import static
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.timezone import localtime
 from wagtail import hooks
@@ -21,6 +22,12 @@ from articles.citation_editor import register_citation_feature
 from articles.links import CitationLinkHandler, ReadablePageLinkHandler
 from articles.models import Contributor, OrganisationPage, SourcePage
 from articles.models.essays import live_essays
+from articles.reports import (
+    SourceHealthMenuItem,
+    SourceHealthPanel,
+    SourceHealthView,
+    may_see_source_health,
+)
 from core.editorial import DIRECT_PUBLISH_REFUSED, is_editor
 
 PUBLISHED_OUTSIDE_REVIEW = "collective.publish_outside_review"
@@ -201,6 +208,31 @@ def dashboard_panels(request, panels):
         replacements[panel.name]() if panel.name in replacements else panel for panel in panels
     ]
     panels.append(YourDraftsPanel(request.user))
+    if may_see_source_health(request.user):
+        panels.append(SourceHealthPanel())
+
+
+@hooks.register("register_admin_urls")
+def source_health_urls():
+    return [
+        path("reports/source-health/", SourceHealthView.as_view(), name="articles_source_health"),
+        path(
+            "reports/source-health/results/",
+            SourceHealthView.as_view(results_only=True),
+            name="articles_source_health_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def source_health_menu_item():
+    return SourceHealthMenuItem(
+        "Source health",
+        reverse("articles_source_health"),
+        name="source-health",
+        icon_name="warning",
+        order=1300,
+    )
 
 
 class ContributorAdmin(DeclaredFiltersAdmin):
