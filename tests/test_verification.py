@@ -242,3 +242,17 @@ def test_the_migration_backfills_fingerprints_and_skips_missing_files(media):
     lost.refresh_from_db()
     assert kept.sha256 == hashlib.sha256(b"kept bytes").hexdigest()
     assert lost.sha256 == ""
+
+
+def test_an_organisations_timeline_marks_a_withdrawn_source(client, sources):
+    org = sources["org"]
+    org.timeline = (
+        '[{"type": "event", "value": {"date": "2013-01-04", "precision": "day", '
+        '"title": "Conference", "description": "", '
+        f'"sources": [{sources["withdrawn"].pk}, {sources["verified"].pk}]}}}}]'
+    )
+    org.save_revision().publish()
+    html = text(client.get(org.url))
+    timeline = html.split('id="timeline-heading"', 1)[1].split("</ol>", 1)[0]
+    assert "Withdrawn letter</a> <strong" in timeline
+    assert "Withdrawn: we no longer rely on this source." in timeline
