@@ -25,6 +25,12 @@ from articles.links import CitationLinkHandler, ReadablePageLinkHandler
 from articles.models import Contributor, EssayPage, OrganisationPage, SourcePage
 from articles.models.essays import live_essays
 from articles.models.workflow import SOURCE_CHECK_OVERRIDE
+from articles.reports import (
+    SourceHealthMenuItem,
+    SourceHealthPanel,
+    SourceHealthView,
+    may_see_source_health,
+)
 from core.editorial import DIRECT_PUBLISH_REFUSED, is_editor
 
 PUBLISHED_OUTSIDE_REVIEW = "collective.publish_outside_review"
@@ -229,6 +235,31 @@ def dashboard_panels(request, panels):
         replacements[panel.name]() if panel.name in replacements else panel for panel in panels
     ]
     panels.append(YourDraftsPanel(request.user))
+    if may_see_source_health(request.user):
+        panels.append(SourceHealthPanel())
+
+
+@hooks.register("register_admin_urls")
+def source_health_urls():
+    return [
+        path("reports/source-health/", SourceHealthView.as_view(), name="articles_source_health"),
+        path(
+            "reports/source-health/results/",
+            SourceHealthView.as_view(results_only=True),
+            name="articles_source_health_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def source_health_menu_item():
+    return SourceHealthMenuItem(
+        "Source health",
+        reverse("articles_source_health"),
+        name="source-health",
+        icon_name="warning",
+        order=1300,
+    )
 
 
 class ContributorAdmin(DeclaredFiltersAdmin):

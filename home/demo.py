@@ -4,6 +4,7 @@ Idempotent: every object is found by its slug before it is created, and what
 already exists is left as it is (an editor may have changed it).
 """
 
+import datetime
 import json
 import re
 from contextlib import contextmanager
@@ -32,6 +33,7 @@ from articles.models import (
     SourceIndexPage,
     SourcePage,
 )
+from articles.models.integrity import LinkCheck, LinkKind, LinkState, SourceLinkHealth
 from core.editorial import CONTRIBUTORS, EDITORS, FACT_CHECKERS
 from home.models import HomePage
 
@@ -238,12 +240,52 @@ def load_sources(index, organisations):
             provenance=f"<p>{item['provenance']}</p>",
             search_description=item["summary"][:300],
             excerpts=stream(("excerpt", excerpt) for excerpt in item["excerpts"]),
+            verification=item.get("verification", "unverified"),
+            verified_on=(
+                datetime.date.fromisoformat(item["verified_on"])
+                if item.get("verified_on")
+                else None
+            ),
+            verification_method=item.get("verification_method", ""),
         )
         if is_new:
             page.organisations = [organisations[slug] for slug in item["organisations"]]
             page.save_revision().publish()
+        if item.get("original_gone"):
+            record_gone_original(page, item["original_gone"])
         pages[item["slug"]] = page
     return pages
+
+
+def record_gone_original(source, gone):
+    """What the link checker would have recorded for an original that is gone: three
+    failed checks a day apart, and the source's original marked offline since the
+    first. Written once (a source with checks already is left as it is)."""
+    if source.link_checks.filter(kind=LinkKind.ORIGINAL).exists():
+        return
+    first = datetime.datetime.fromisoformat(gone["first_failure"])
+    checks = [first + datetime.timedelta(days=n) for n in range(3)]
+    LinkCheck.objects.bulk_create(
+        LinkCheck(
+            source=source,
+            kind=LinkKind.ORIGINAL,
+            url=source.original_url,
+            checked_at=checked_at,
+            status_code=gone["status"],
+            verdict=LinkCheck.Verdict.GONE,
+            error=f"HTTP {gone['status']}",
+        )
+        for checked_at in checks
+    )
+    SourceLinkHealth.objects.update_or_create(
+        source=source,
+        defaults={
+            "original_state": LinkState.OFFLINE,
+            "original_verdict": LinkCheck.Verdict.GONE,
+            "original_checked_at": checks[-1],
+            "original_offline_since": first,
+        },
+    )
 
 
 def citation_html(html, sources):

@@ -1,12 +1,18 @@
 """The demo content `make run` loads."""
 
+import datetime
+import itertools
 from io import StringIO
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Page
 
 from articles.models import Contributor, EssayPage, OrganisationPage, SourcePage
+from articles.models.integrity import LinkCheck, SourceLinkHealth
+from core.editorial import EDITORS
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +69,50 @@ def test_every_citation_in_a_live_essay_resolves_to_a_live_source(demo, client):
         response = client.get(essay.url)
         assert response.status_code == 200
         assert len(response.context["page"].citation_list) == len(cited)
+
+
+def test_demo_sources_have_verification_statuses_in_our_own_words(demo, client):
+    sources = SourcePage.objects.live()
+    verified = sources.filter(verification="verified")
+    assert verified.count() >= 3
+    assert all(source.verification_method and source.verified_on for source in verified)
+    assert sources.filter(verification="disputed").count() == 1
+    withdrawn = sources.get(verification="withdrawn")
+    citing = list(withdrawn.citing_essays())
+    assert citing
+    html = client.get(citing[0].url).content.decode()
+    assert "Withdrawn: we no longer rely on this source." in html.split('id="sources-heading"')[1]
+    assert not sources.exclude(verification_notes="").exists()
+
+
+def test_one_demo_source_has_an_original_that_is_gone(demo):
+    health = SourceLinkHealth.objects.select_related("source").get()
+    assert health.original_state == "offline"
+    checks = list(
+        LinkCheck.objects.filter(source=health.source, kind="original").order_by("checked_at")
+    )
+    assert [(c.verdict, c.status_code) for c in checks] == [("gone", 404)] * 3
+    assert [b.checked_at - a.checked_at for a, b in itertools.pairwise(checks)] == [
+        datetime.timedelta(days=1)
+    ] * 2
+    assert health.original_offline_since == checks[0].checked_at
+    assert health.source.citing_essays().exists()
+    call_command("load_demo", stdout=StringIO())
+    assert LinkCheck.objects.count() == 3
+
+
+def test_the_source_health_report_lists_the_gone_and_the_withdrawn_demo_sources(demo, client):
+    editor = UserFactory(username="demo-editor")
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(editor)
+    response = client.get("/admin/reports/source-health/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    gone = SourceLinkHealth.objects.get().source
+    withdrawn = SourcePage.objects.get(verification="withdrawn")
+    for source in (gone, withdrawn):
+        assert f'href="/admin/pages/{source.pk}/edit/"' in html
+    row = html.split(withdrawn.title, 1)[1].split("</tr>", 1)[0]
+    for essay in withdrawn.citing_essays():
+        assert f'href="/admin/pages/{essay.pk}/edit/"' in row
+    assert "Original failing or offline" in html.split(gone.title, 1)[1].split("</tr>", 1)[0]

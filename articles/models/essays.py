@@ -507,6 +507,7 @@ class EssayPage(BasePage):
                 "url": citation.source.url,
                 "original_url": citation.source.original_url,
                 "archived_url": citation.source.archived_url,
+                "verification": citation.source.verification,
                 "pinpoints": citation.pinpoints,
             }
             for citation in self.citation_list

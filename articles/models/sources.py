@@ -2,9 +2,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -85,8 +87,31 @@ class Verification(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+# Who may set a source's verification status (fact-checkers and editors: migration 0008).
+VERIFY_SOURCE = "articles.verify_source"
+
+
+class SourcePageForm(WagtailAdminPageForm):
+    """The source editor. The verification fields are in the form only for those with
+    the "verify_source" permission (their panels carry it: Wagtail leaves the fields
+    out of everyone else's form, so a crafted post of them is ignored)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "verification" not in self.fields:
+            return cleaned_data
+        changed = cleaned_data.get("verification") != self.initial.get("verification")
+        date_kept = cleaned_data.get("verified_on") in (None, self.initial.get("verified_on"))
+        if changed and date_kept:
+            # A new decision is dated today, unless the fact-checker gave its date.
+            cleaned_data["verified_on"] = timezone.localdate()
+        return cleaned_data
+
+
 class SourcePage(BasePage):
     """A document, recording or testimony that claims are filed against."""
+
+    base_form_class = SourcePageForm
 
     class SourceType(models.TextChoices):
         INTERNAL_DOCUMENT = "internal_document", "Internal document"
@@ -158,15 +183,23 @@ class SourcePage(BasePage):
         max_length=10,
         choices=Verification.choices,
         default=Verification.UNVERIFIED,
-        help_text="Withdrawn: we no longer rely on it; every essay citing it says so.",
+        help_text="Verified: we checked it is what it claims to be. Disputed: its "
+        "authenticity or accuracy is contested. Withdrawn: we no longer rely on it; every "
+        "essay citing it says so. Readers see the status once the page is published.",
     )
     verified_on = models.DateField(
-        "status set on", null=True, blank=True, help_text="When the status was last decided."
+        "status set on",
+        null=True,
+        blank=True,
+        help_text="When the status was last decided. Left empty, it becomes today's date "
+        "when you change the status.",
     )
     verification_method = models.TextField(
         "how we verified this",
         blank=True,
-        help_text="Public: shown to readers beside the status.",
+        help_text="Public: shown to readers beside the status. Say how, in plain words "
+        "(for example: compared with the copy a second ex-member kept). Name nobody who "
+        "asked not to be named.",
     )
     verification_notes = models.TextField(
         "private verification notes",
@@ -204,6 +237,25 @@ class SourcePage(BasePage):
             heading="Where to find it",
         ),
         FieldPanel("provenance"),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    "Fact-checkers and editors decide whether we rely on this source. "
+                    "Readers see the status and how we verified it; the private notes "
+                    "stay in the editor."
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("verification", permission=VERIFY_SOURCE),
+                        FieldPanel("verified_on", permission=VERIFY_SOURCE),
+                    ]
+                ),
+                FieldPanel("verification_method", permission=VERIFY_SOURCE),
+                FieldPanel("verification_notes", permission=VERIFY_SOURCE),
+            ],
+            heading="Verification",
+            permission=VERIFY_SOURCE,
+        ),
     ]
     edit_handler = tabbed(
         ("Content", content_panels),
@@ -225,6 +277,11 @@ class SourcePage(BasePage):
         APIField("summary"),
         APIField("excerpts"),
         APIField("provenance"),
+        # Never "verification_notes": they are private.
+        APIField("verification"),
+        APIField("verified_on"),
+        APIField("verification_method"),
+        APIField("document_sha256"),
         APIField("organisation_links"),
         APIField("cited_in_count"),
         APIField("cited_in"),
@@ -262,6 +319,14 @@ class SourcePage(BasePage):
     @property
     def document_url(self):
         return self.document.url if self.document else None
+
+    @property
+    def document_sha256(self):
+        return (self.document.sha256 or None) if self.document else None
+
+    @property
+    def is_withdrawn(self):
+        return self.verification == Verification.WITHDRAWN
 
     @property
     def organisation_links(self):
@@ -314,7 +379,16 @@ class SourcePage(BasePage):
         return format_date(self.date, DATE_FORMATS[self.date_precision])
 
     # What a source's card shows (components/source_card.html): lists of cards read only these.
-    CARD_FIELDS = ("title", "url_path", "source_type", "creator", "date", "date_precision")
+    CARD_FIELDS = (
+        "title",
+        "url_path",
+        "source_type",
+        "creator",
+        "date",
+        "date_precision",
+        "verification",
+        "verified_on",
+    )
     # What an essay's Sources list shows of each source it cites.
     CITATION_FIELDS = (*CARD_FIELDS, "publisher", "original_url", "archived_url")
 

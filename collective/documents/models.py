@@ -1,3 +1,5 @@
+import hashlib
+
 from django.db import models
 from wagtail.documents.models import AbstractDocument, Document
 
@@ -25,7 +27,16 @@ class CollectiveDocument(MetadataStrippingMixin, AbstractDocument):
         help_text="What the file is, for editors and for readers who download it.",
     )
 
+    # The SHA-256 of the stored (cleaned) file, as hex: readers compare a copy they
+    # hold with it. Set with the file (MetadataStrippingMixin.save).
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True, db_index=True, editable=False)
+
     admin_form_fields = (*Document.admin_form_fields, "description")
+    file_metadata_fields = (*MetadataStrippingMixin.file_metadata_fields, "sha256")
 
     def clean_file_data(self, data, filename):
         return clean_document(data, filename)
+
+    def set_file_metadata(self, data):
+        super().set_file_metadata(data)
+        self.sha256 = hashlib.sha256(data).hexdigest()
