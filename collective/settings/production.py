@@ -32,6 +32,10 @@ if not env.str("REDIS_URL", default=""):
         }
     }
 
+# Background tasks (Wagtail's, and the link checks) wait in the database for
+# `manage.py db_worker` (deploy/systemd/collective-worker.service), not in the request.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto, and appends the client's
 # address to X-Forwarded-For (one proxy unless TRUSTED_PROXY_COUNT says otherwise).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
