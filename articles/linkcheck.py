@@ -51,6 +51,8 @@ OFFLINE_FAILURES = 3
 OFFLINE_SPAN = timedelta(days=2)
 SUCCESSES = {LinkCheck.Verdict.OK, LinkCheck.Verdict.MOVED, LinkCheck.Verdict.CHANGED}
 CHUNK = 64 * 1024
+# The tasks' queue of their own (settings.TASKS): a host's checks take hours.
+LINK_QUEUE = "links"
 
 
 class FetchError(Exception):
@@ -411,7 +413,7 @@ def addresses_by_host(sources):
     return hosts
 
 
-@task()
+@task(queue_name=LINK_QUEUE)
 def check_host(host, addresses):
     """Check one host's addresses (``[source id, kind]`` pairs) one after another,
     LINK_CHECK_HOST_DELAY seconds apart; then ask for archive captures the checks call

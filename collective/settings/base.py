@@ -290,8 +290,14 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background tasks (Wagtail 8 uses the django-tasks package). Without a worker
 # they run inside the request that enqueues them; production queues them in the
-# database for `manage.py db_worker` (production.py).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# database for `manage.py db_worker` (production.py). The link checks (hours at a time,
+# articles/linkcheck.py) have a queue of their own, so that they never hold up Wagtail's.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "links"],
+    }
+}
 
 
 LOGGING = {
