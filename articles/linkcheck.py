@@ -145,6 +145,8 @@ def fetch(url):
         raise FetchError(f"More than {MAX_REDIRECTS} redirects")
     except FetchError as error:
         result.error = str(error)[:255]
+    except urllib3.exceptions.NewConnectionError:  # a TimeoutError too, in urllib3
+        result.error = "Connection refused or failed"
     except urllib3.exceptions.TimeoutError:
         result.error = "No answer in time"
     except urllib3.exceptions.SSLError as error:

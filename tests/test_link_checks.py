@@ -259,6 +259,13 @@ def test_requests_name_the_checker_and_the_host(checker, settings):
     assert headers["Host"] == f"127.0.0.1:{checker.server_port}"
 
 
+def test_https_is_checked_against_the_host_s_certificate(checker):
+    # The stub speaks plain HTTP: the TLS handshake with the pinned address fails.
+    fetched = fetch(f"https://127.0.0.1:{checker.server_port}/ok")
+    assert fetched.status_code is None
+    assert fetched.error.startswith(("TLS error", "Connection failed"))
+
+
 # Verdicts
 
 
@@ -292,6 +299,10 @@ def test_each_check_is_kept_with_its_verdict(checker, path, verdict, status):
         assert check.error == "No answer in time"
     if path == "/loop":
         assert check.error == "More than 5 redirects"
+
+
+def test_a_closed_port_is_unreachable(checker):
+    assert fetch("http://127.0.0.1:1/ok").error == "Connection refused or failed"
 
 
 def test_a_host_that_does_not_resolve_is_unreachable(checker):
