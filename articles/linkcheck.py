@@ -153,6 +153,8 @@ def fetch(url):
         result.error = f"TLS error: {error}"[:255]
     except (urllib3.exceptions.HTTPError, OSError) as error:
         result.error = f"Connection failed: {type(error).__name__}"
+    except ValueError:  # an address or a header that cannot be sent as it is
+        result.error = "Not a valid address"
     result.final_url = result.final_url or current
     return result
 
@@ -168,6 +170,10 @@ def request(url):
         raise FetchError("Not a valid address") from error
     if not host:
         raise FetchError("Not a valid address")
+    try:  # an internationalised name, as DNS, TLS and the Host header spell it
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError as error:
+        raise FetchError("Not a valid address") from error
     https = parts.scheme == "https"
     port = port or (443 if https else 80)
     address = resolve(host, port)
@@ -392,6 +398,26 @@ def shown(health, kind):
         getattr(health, f"{kind}_offline_since"),
         *[timezone.localdate(value) if value else None for value in values],
     )
+
+
+def forget_replaced_addresses(sender, instance, **kwargs):
+    """On publishing a source (``page_published``): an address that is not the one last
+    checked (an editor accepted an archive capture, say) shows nothing until it is
+    checked, rather than the old address's state."""
+    health = SourceLinkHealth.objects.filter(source=instance).first()
+    if health is None:
+        return
+    replaced = False
+    for kind in LinkKind.values:
+        last = LinkCheck.objects.filter(source=instance, kind=kind).values_list("url", flat=True)
+        last_url = last.first()
+        if last_url is not None and last_url != address_of(instance, kind):
+            for name in ("verdict", "checked_at", "online_at", "offline_since"):
+                setattr(health, f"{kind}_{name}", "" if name == "verdict" else None)
+            setattr(health, f"{kind}_state", LinkState.UNCHECKED)
+            replaced = True
+    if replaced:
+        health.save()
 
 
 # Tasks

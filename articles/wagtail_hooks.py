@@ -19,7 +19,7 @@ from articles.admin_views import (
     YourPagesInReviewPanel,
     choice_filter,
 )
-from articles.archive_views import archive_captures, decide_archive_capture
+from articles.archive_views import archive_captures, decide_archive_capture, may_decide
 from articles.citation_editor import register_citation_feature
 from articles.links import CitationLinkHandler, ReadablePageLinkHandler
 from articles.models import Contributor, OrganisationPage, SourcePage
@@ -241,7 +241,7 @@ def archive_capture_urls():
 
 class EditorsMenuItem(MenuItem):
     def is_shown(self, request):
-        return is_editor(request.user)
+        return may_decide(request.user)
 
 
 @hooks.register("register_reports_menu_item")

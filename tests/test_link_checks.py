@@ -301,6 +301,16 @@ def test_each_check_is_kept_with_its_verdict(checker, path, verdict, status):
         assert check.error == "More than 5 redirects"
 
 
+@pytest.mark.parametrize(
+    "url",
+    ["http://", "http://exa mple.org/", "http://[::1/", "http://x:99999/", "http://\u2603..x/"],
+)
+def test_a_malformed_address_is_unreachable_not_an_error(checker, url):
+    fetched = fetch(url)
+    assert fetched.error
+    assert linkcheck.verdict(fetched) == LinkCheck.Verdict.UNREACHABLE
+
+
 def test_a_closed_port_is_unreachable(checker):
     assert fetch("http://127.0.0.1:1/ok").error == "Connection refused or failed"
 
@@ -494,6 +504,24 @@ def test_a_failing_original_says_when_it_was_last_online(client, db):
     page = client.get(source.url).content.decode()
     assert "Original: not answering lately, last online" in page
     assert "2 December 2026" in page
+
+
+def test_a_new_address_published_shows_no_state_until_it_is_checked(client, db):
+    source = SourcePageFactory()
+    record(source, "ok", days_ago(1))
+    for days in (4, 3, 2):
+        record(source, "gone", days_ago(days), kind="archived")
+    update_health(source, "original", source.original_url)
+    update_health(source, "archived", source.archived_url)
+    assert "Archived copy: offline since" in client.get(source.url).content.decode()
+    source.archived_url = f"https://web.archive.org/web/{SNAPSHOT_TIME}/{source.original_url}"
+    source.save_revision().publish()
+    health = SourceLinkHealth.objects.get(source=source)
+    assert (health.archived_state, health.archived_offline_since) == ("unchecked", None)
+    assert health.original_state == "online"
+    page = client.get(source.url).content.decode()
+    assert "Original: online" in page
+    assert "Archived copy: offline" not in page
 
 
 def test_an_unchecked_source_says_nothing_of_its_links(client, db):
