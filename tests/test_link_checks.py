@@ -524,6 +524,17 @@ def test_a_new_address_published_shows_no_state_until_it_is_checked(client, db):
     assert "Archived copy: offline" not in page
 
 
+def test_a_new_source_s_preview_has_no_link_state_and_no_error(db):
+    from django.core.exceptions import ObjectDoesNotExist
+    from django.template.loader import render_to_string
+
+    source = SourcePage(title="Unsaved", original_url="https://example.org/x")
+    with pytest.raises(ObjectDoesNotExist):  # which templates show as nothing
+        source.link_health  # noqa: B018
+    html = render_to_string("components/link_state.html", {"health": "", "source": source}).strip()
+    assert "<span" not in html
+
+
 def test_an_unchecked_source_says_nothing_of_its_links(client, db):
     source = SourcePageFactory()
     essay = EssayPageFactory(cites=[source])
