@@ -105,3 +105,4 @@ bench: install ## Build a large site on PostgreSQL and measure it under load
 	  --sources $(or $(SOURCES),2000) --organisations $(or $(ORGANISATIONS),60) \
 	  --contributors $(or $(CONTRIBUTORS),300) --topics $(or $(TOPICS),40) \
 	  --duration $(or $(DURATION),5) --rounds $(or $(ROUNDS),3)$(if $(MODES), --modes $(MODES))
+	$(PY) bench/linkcheck.py --sources $(or $(SOURCES),2000)

@@ -7,7 +7,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page, PageViewRestriction, Revision, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from articles.models import Contributor, EssayPage
+from articles.linkcheck import forget_replaced_addresses
+from articles.models import Contributor, EssayPage, SourcePage
 from articles.sitemaps import sitemap_paths
 from articles.uploads import release_published_uploads
 from core.cache import purge_all
@@ -80,6 +81,9 @@ def register_signal_handlers():
     page_published.connect(reindex_published_page, dispatch_uid="articles_reindex_published")
     page_published.connect(release_published_uploads, dispatch_uid="articles_release_uploads")
     # Anything that changes what readers see purges the page cache (core/cache.py).
+    page_published.connect(
+        forget_replaced_addresses, sender=SourcePage, dispatch_uid="articles_link_states"
+    )
     page_published.connect(purge_all, dispatch_uid="cache_purge_published")
     page_published.connect(purge_frontend_cache, dispatch_uid="frontend_purge_published")
     page_unpublished.connect(purge_frontend_cache, dispatch_uid="frontend_purge_unpublished")

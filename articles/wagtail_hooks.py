@@ -5,6 +5,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.timezone import localtime
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import log
 from wagtail.models import TaskState, WorkflowState
@@ -19,6 +20,7 @@ from articles.admin_views import (
     YourPagesInReviewPanel,
     choice_filter,
 )
+from articles.archive_views import archive_captures, decide_archive_capture, may_decide
 from articles.citation_editor import register_citation_feature
 from articles.claim_views import SourceCheckView, may_check
 from articles.links import CitationLinkHandler, ReadablePageLinkHandler
@@ -281,3 +283,31 @@ class ReviewDesk(ModelAdminGroup):
 
 
 modeladmin_register(ContributorAdmin)
+
+
+@hooks.register("register_admin_urls")
+def archive_capture_urls():
+    return [
+        path("archive-captures/", archive_captures, name="articles_archive_captures"),
+        path(
+            "archive-captures/<int:pk>/",
+            decide_archive_capture,
+            name="articles_archive_capture_decide",
+        ),
+    ]
+
+
+class EditorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_decide(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def archive_captures_menu_item():
+    return EditorsMenuItem(
+        "Archive captures",
+        reverse("articles_archive_captures"),
+        name="archive-captures",
+        icon_name="doc-full",
+        order=900,
+    )

@@ -41,3 +41,20 @@ def test_the_soak_tells_pages_apart_by_title_canonical_url_and_links():
     )
     api = json.dumps({"id": 7, "title": "An essay", "meta": {}})
     assert identity(api) == "api:7:An essay"
+
+
+def test_the_link_check_bench_checks_every_address_one_thread_per_host(settings):
+    from bench.linkcheck import measure, plan, table
+
+    settings.LINK_CHECK_ALLOW_PRIVATE_ADDRESSES = True
+    for hosts in (["http://a", "http://b"], ["http://a", "http://b", "http://c"]):
+        by_host = plan(10, hosts)
+        host_of = {url.rsplit("/", 1)[1]: host for host, urls in by_host.items() for url in urls}
+        assert len(host_of) == 20
+        # Each source's archived copy (odd numbers) is on another host than its original.
+        assert all(host_of[str(2 * n)] != host_of[str(2 * n + 1)] for n in range(10))
+    result = measure(sources=20, hosts=2, delay=0, body_bytes=2_000)
+    assert result["addresses"] == 40
+    assert result["verdicts"] == {"ok": 30, "moved": 4, "gone": 4, "unreachable": 2}
+    assert result["sources_per_minute"] > 0
+    assert "| sources per minute |" in table(result)

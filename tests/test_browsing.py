@@ -274,7 +274,7 @@ BUDGETS = {
     "/sources/": 12,
     "/organisations/": 12,
     "{org_url}": 15,
-    "{source_url}": 12,
+    "{source_url}": 13,  # 12, and the state of its links (SourceLinkHealth)
     "/search/?query=essay": 15,
     "/search/?query=essay&organisation={org}": 15,
 }

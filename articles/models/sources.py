@@ -20,10 +20,14 @@ from core.models import BasePage, IndexRoutingMixin
 
 
 def readable_sources(ids, fields):
-    """The sources of these ids that readers may see, with only ``fields`` read."""
+    """The sources of these ids that readers may see, with only ``fields`` read (those of
+    their link health, ``link_health__...``, in the same query)."""
     if not ids:
         return []
-    return list(SourcePage.objects.readable().filter(pk__in=ids).only(*fields))
+    sources = SourcePage.objects.readable().filter(pk__in=ids).only(*fields)
+    if any(field.startswith("link_health__") for field in fields):
+        sources = sources.select_related("link_health")
+    return list(sources)
 
 
 class SourceIndexPage(IndexRoutingMixin, FilteredListingMixin, BasePage):
@@ -389,8 +393,20 @@ class SourcePage(BasePage):
         "verification",
         "verified_on",
     )
+    # The state of its links readers see (components/link_state.html).
+    LINK_STATE_FIELDS = tuple(
+        f"link_health__{kind}_{name}"
+        for kind in ("original", "archived")
+        for name in ("state", "checked_at", "online_at", "offline_since")
+    )
     # What an essay's Sources list shows of each source it cites.
-    CITATION_FIELDS = (*CARD_FIELDS, "publisher", "original_url", "archived_url")
+    CITATION_FIELDS = (
+        *CARD_FIELDS,
+        "publisher",
+        "original_url",
+        "archived_url",
+        *LINK_STATE_FIELDS,
+    )
 
     @property
     def display_creator(self):

@@ -37,6 +37,17 @@ env = environ.Env(
     SECURE_SSL_REDIRECT=(bool, True),
     SECURE_HSTS_SECONDS=(int, 60 * 60 * 24 * 365),
     DEMO_PASSWORD=(str, "collective-demo-2026"),
+    LINK_CHECK_TIMEOUT=(float, 10.0),
+    LINK_CHECK_MAX_BYTES=(int, 5 * 1024 * 1024),
+    LINK_CHECK_HOST_DELAY=(float, 5.0),
+    LINK_CHECK_USER_AGENT=(str, ""),
+    LINK_CHECK_ALLOW_PRIVATE_ADDRESSES=(bool, False),
+    ARCHIVE_SAVE_URL=(str, ""),
+    ARCHIVE_ACCESS_KEY=(str, ""),
+    ARCHIVE_SECRET_KEY=(str, ""),
+    ARCHIVE_SNAPSHOT_URL=(str, "https://web.archive.org/web/"),
+    ARCHIVE_POLL_WAIT=(float, 10.0),
+    ARCHIVE_POLL_ATTEMPTS=(int, 6),
 )
 
 SECRET_KEY = env("SECRET_KEY")
@@ -77,6 +88,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    # The tasks' table for production's worker (TASKS below; production.py).
+    "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -276,8 +289,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 
 # Background tasks (Wagtail 8 uses the django-tasks package). Without a worker
-# they run inside the request that enqueues them.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# they run inside the request that enqueues them; production queues them in the
+# database for `manage.py db_worker` (production.py). The link checks (hours at a time,
+# articles/linkcheck.py) have a queue of their own, so that they never hold up Wagtail's.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "links"],
+    }
+}
 
 
 LOGGING = {
@@ -415,3 +435,28 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # collective/documents/metadata.py. These forms refuse a file that cannot be cleaned.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "collective.images.forms.CollectiveImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "collective.documents.forms.CollectiveDocumentForm"
+
+# Sources' links watched (articles/linkcheck.py, `manage.py check_links`, daily): each
+# fetch waits at most LINK_CHECK_TIMEOUT seconds to connect and for each read, reads at
+# most LINK_CHECK_MAX_BYTES of a body, and a host is asked once every
+# LINK_CHECK_HOST_DELAY seconds at most. Addresses that resolve to a private, loopback,
+# link-local or reserved address are refused unless LINK_CHECK_ALLOW_PRIVATE_ADDRESSES
+# (the tests' stub server only).
+LINK_CHECK_TIMEOUT = env("LINK_CHECK_TIMEOUT")
+LINK_CHECK_MAX_BYTES = env("LINK_CHECK_MAX_BYTES")
+LINK_CHECK_HOST_DELAY = env("LINK_CHECK_HOST_DELAY")
+LINK_CHECK_ALLOW_PRIVATE_ADDRESSES = env("LINK_CHECK_ALLOW_PRIVATE_ADDRESSES")
+LINK_CHECK_USER_AGENT = env("LINK_CHECK_USER_AGENT") or (
+    f"CollectiveLinkChecker/1.0 (+{WAGTAILADMIN_BASE_URL.rstrip('/')}/)"
+)
+# Archive on demand (articles/archive.py): a source without a working archived copy gets
+# a capture asked of a service speaking the Wayback Machine's "Save Page Now" API
+# (https://web.archive.org/save; off while ARCHIVE_SAVE_URL is empty), with its S3-style
+# keys if given; the snapshot proposed is ARCHIVE_SNAPSHOT_URL + timestamp + "/" + address.
+# The capture's progress is asked ARCHIVE_POLL_ATTEMPTS times, ARCHIVE_POLL_WAIT apart.
+ARCHIVE_SAVE_URL = env("ARCHIVE_SAVE_URL").rstrip("/")
+ARCHIVE_ACCESS_KEY = env("ARCHIVE_ACCESS_KEY")
+ARCHIVE_SECRET_KEY = env("ARCHIVE_SECRET_KEY")
+ARCHIVE_SNAPSHOT_URL = env("ARCHIVE_SNAPSHOT_URL")
+ARCHIVE_POLL_WAIT = env("ARCHIVE_POLL_WAIT")
+ARCHIVE_POLL_ATTEMPTS = env("ARCHIVE_POLL_ATTEMPTS")

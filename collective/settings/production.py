@@ -32,6 +32,11 @@ if not env.str("REDIS_URL", default=""):
         }
     }
 
+# Background tasks wait in the database for `manage.py db_worker`, not in the request:
+# Wagtail's on the "default" queue (deploy/systemd/collective-worker.service), the
+# link checks on "links" (collective-link-worker@.service, one or more).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "links"]}}
+
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto, and appends the client's
 # address to X-Forwarded-For (one proxy unless TRUSTED_PROXY_COUNT says otherwise).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
