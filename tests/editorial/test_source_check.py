@@ -80,6 +80,8 @@ def test_the_sheet_shows_every_citation_with_its_words_source_and_pinpoint(clien
     _, body = two_claims(site)
     essay = submitted_essay(client, site, people, body=body)
     client.force_login(people["factchecker"])
+    editor_html = client.get(edit_url(essay)).content.decode()
+    assert f'href="{sheet_url(essay)}"' in editor_html  # "Check sources" in the header
     html = client.get(sheet_url(essay)).content.decode()
     assert "the complaint was dismissed" in html
     assert "Disputes committee report" in html
