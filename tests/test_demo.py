@@ -116,3 +116,15 @@ def test_the_source_health_report_lists_the_gone_and_the_withdrawn_demo_sources(
     for essay in withdrawn.citing_essays():
         assert f'href="/admin/pages/{essay.pk}/edit/"' in row
     assert "Original failing or offline" in html.split(gone.title, 1)[1].split("</tr>", 1)[0]
+
+
+def test_with_demo_accounts_live_essays_went_through_the_source_check(settings, client):
+    settings.DEBUG = True  # demo accounts are made only then, as `make run` has it
+    call_command("load_demo", stdout=StringIO())
+    essays = list(EssayPage.objects.live())
+    assert essays
+    for essay in essays:
+        html = client.get(essay.url).content.decode()
+        if essay.citations.exists():
+            assert "Sources checked on" in html, essay.slug
+        assert "factchecker" not in html
