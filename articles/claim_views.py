@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +17,7 @@ from articles.models import CitationCheck, EssayPage
 from core.editorial import EDITORS, FACT_CHECKERS, is_editor
 
 UNMARKED = ""
+MAX_ID = 2**31 - 1  # a page id PostgreSQL can hold
 
 
 class MarkForm(forms.Form):
@@ -54,6 +56,8 @@ class SourceCheckView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "tasks"
 
     def dispatch(self, request, page_id):
+        if page_id > MAX_ID:
+            raise Http404
         self.page = get_object_or_404(EssayPage, pk=page_id)
         self.revision = self.page.get_latest_revision()
         if not may_check(request.user, self.revision):

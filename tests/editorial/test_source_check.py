@@ -230,3 +230,9 @@ def test_the_sheet_refuses_marks_for_a_revision_that_is_no_longer_the_latest(cli
     )
     assert "nothing was saved" in response.content.decode()
     assert not CitationCheck.objects.exists()
+
+
+def test_the_sheet_of_no_essay_is_not_found(client, people, site):
+    client.force_login(people["factchecker"])
+    assert client.get(reverse("source_check", args=(99_999_999_999,))).status_code == 404
+    assert client.get(reverse("source_check", args=(site["source"].pk,))).status_code == 404
