@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from articles.models import ArchiveRequest
 
-# Editors' (articles/migrations/0009), and administrators'.
+# Editors' (articles/migrations/0010), and administrators'.
 DECIDE = "articles.change_archiverequest"
 
 
