@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.templatetags.static import static
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.html import format_html
 from django.utils.timezone import localtime
 from wagtail import hooks
@@ -11,6 +11,7 @@ from wagtail.log_actions import log
 from wagtail.models import TaskState, WorkflowState
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
+from articles import submission_admin
 from articles.admin_views import (
     AwaitingReviewPanel,
     DeclaredFiltersAdmin,
@@ -310,4 +311,42 @@ def archive_captures_menu_item():
         name="archive-captures",
         icon_name="doc-full",
         order=900,
+    )
+
+
+@hooks.register("register_admin_urls")
+def submission_urls():
+    views = [
+        path("", submission_admin.index, name="index"),
+        path("<int:pk>/", submission_admin.detail, name="detail"),
+        path("<int:pk>/read/", submission_admin.read, name="read"),
+        path("<int:pk>/reply/", submission_admin.answer, name="answer"),
+        path("<int:pk>/status/", submission_admin.set_status, name="status"),
+        path("<int:pk>/source/", submission_admin.make_source, name="make_source"),
+        path(
+            "<int:pk>/message/<int:item>.age",
+            submission_admin.download_sealed,
+            {"kind": "message"},
+            name="sealed_message",
+        ),
+        path(
+            "<int:pk>/file/<int:item>.age",
+            submission_admin.download_sealed,
+            {"kind": "file"},
+            name="sealed_file",
+        ),
+        path("<int:pk>/file/<int:item>/", submission_admin.download_open, name="download_open"),
+    ]
+    return [path("submissions/", include((views, "submissions"), namespace="submissions"))]
+
+
+class SubmissionsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return submission_admin.may_read(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def submissions_menu_item():
+    return SubmissionsMenuItem(
+        "Submissions", reverse("submissions:index"), name="submissions", icon_name="mail", order=250
     )

@@ -1,6 +1,11 @@
+import hashlib
+import hmac
+import secrets
+from datetime import date
 from functools import wraps
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 
@@ -89,3 +94,63 @@ class DatabaseUnavailableMiddleware:
             response["Retry-After"] = "10"
             return response
         return None
+
+
+# What identifies whoever sent a request: their address (as the connection, a proxy or
+# a CDN reports it), their browser, and where they came from.
+SENDER_HEADERS = (
+    "REMOTE_ADDR",
+    "HTTP_X_FORWARDED_FOR",
+    "HTTP_X_REAL_IP",
+    "HTTP_FORWARDED",
+    "HTTP_CF_CONNECTING_IP",
+    "HTTP_TRUE_CLIENT_IP",
+    "HTTP_USER_AGENT",
+    "HTTP_REFERER",
+)
+
+
+def daily_key():
+    """A random key for today, kept only in the cache (for two days at most): the
+    sender keys of different days cannot be linked, nor worked back to an address."""
+    name = f"sender-key:{date.today().isoformat()}"
+    cache.add(name, secrets.token_hex(32), timeout=2 * 24 * 60 * 60)
+    return cache.get(name, "")
+
+
+class ForgetSenderMiddleware:
+    """For the paths of FORGET_SENDER_PATHS (the anonymous submission pages), replace
+    the sender's address by ``request.sender_key`` (a keyed hash of it under today's
+    key, for rate limiting) and drop their browser's name and their referrer, before
+    any other middleware, view, log or error report can see them.
+
+    First in MIDDLEWARE."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(settings.FORGET_SENDER_PATHS):
+            address = client_address(request)
+            request.sender_key = hmac.new(
+                daily_key().encode(), address.encode(), hashlib.sha256
+            ).hexdigest()
+            for header in SENDER_HEADERS:
+                request.META.pop(header, None)
+        return self.get_response(request)
+
+
+class OnionLocationMiddleware:
+    """With ONION_LOCATION set (the site's onion service), every page tells Tor Browser
+    where the same page is as an onion service (the Onion-Location header)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.ONION_LOCATION and request.method in ("GET", "HEAD"):
+            response.headers.setdefault(
+                "Onion-Location", settings.ONION_LOCATION + request.get_full_path()
+            )
+        return response

@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as document_views
 
-from articles import feeds, sitemaps
+from articles import feeds, sitemaps, submission_views
 from articles import views as article_views
 from articles.sitemaps import SITEMAPS
 from collective.security import sandboxed
@@ -34,6 +34,7 @@ urlpatterns = [
     ),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("submit/", submission_views.submit, name="submit"),
     path("api/v2/", api_router.urls),
     path(
         "sitemap.xml",

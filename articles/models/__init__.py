@@ -15,6 +15,7 @@ from .organisations import (
     OrganisationRelation,
 )
 from .sources import SourceIndexPage, SourcePage, Verification
+from .submissions import Submission, SubmissionFile, SubmissionMessage
 from .workflow import FourEyesApprovalTask, SourceCheckTask
 
 __all__ = [
@@ -38,5 +39,8 @@ __all__ = [
     "SourceIndexPage",
     "SourceLinkHealth",
     "SourcePage",
+    "Submission",
+    "SubmissionFile",
+    "SubmissionMessage",
     "Verification",
 ]

@@ -8,6 +8,8 @@ below and read in this package only.
 from pathlib import Path
 
 import environ
+import pyrage
+from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -48,6 +50,9 @@ env = environ.Env(
     ARCHIVE_SNAPSHOT_URL=(str, "https://web.archive.org/web/"),
     ARCHIVE_POLL_WAIT=(float, 10.0),
     ARCHIVE_POLL_ATTEMPTS=(int, 6),
+    SUBMISSION_RECIPIENTS=(list, []),
+    SUBMISSION_NOTIFY=(bool, True),
+    ONION_LOCATION=(str, ""),
 )
 
 SECRET_KEY = env("SECRET_KEY")
@@ -97,6 +102,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the submission pages' requests lose the sender's address and browser here,
+    # before anything could log or store them (collective/security.py).
+    "collective.security.ForgetSenderMiddleware",
+    "collective.security.OnionLocationMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "collective.security.AdminSecurityHeadersMiddleware",
@@ -460,3 +469,25 @@ ARCHIVE_SECRET_KEY = env("ARCHIVE_SECRET_KEY")
 ARCHIVE_SNAPSHOT_URL = env("ARCHIVE_SNAPSHOT_URL")
 ARCHIVE_POLL_WAIT = env("ARCHIVE_POLL_WAIT")
 ARCHIVE_POLL_ATTEMPTS = env("ARCHIVE_POLL_ATTEMPTS")
+
+
+# Anonymous submissions (/submit/, docs/security.md): everything a submitter sends is
+# encrypted on receipt to these age public keys (age1...), one per editor or one shared;
+# their private keys never reach the server. With none set, /submit/ takes nothing.
+SUBMISSION_RECIPIENTS = env("SUBMISSION_RECIPIENTS")
+for _recipient in SUBMISSION_RECIPIENTS:
+    try:
+        pyrage.x25519.Recipient.from_str(_recipient)
+    except pyrage.RecipientError:
+        raise ImproperlyConfigured(
+            f"SUBMISSION_RECIPIENTS: {_recipient!r} is not an age public key (age1...)"
+        ) from None
+# Requests to these paths lose their sender's address and browser on arrival.
+FORGET_SENDER_PATHS = ("/submit",)
+# Mail the Editors "a new submission arrived" (nothing else) when one does.
+SUBMISSION_NOTIFY = env("SUBMISSION_NOTIFY")
+# At most this many messages sent, and codenames tried wrongly, per sender per hour.
+SUBMISSION_SEND_LIMIT = 20
+SUBMISSION_CODENAME_LIMIT = 10
+# The site's onion service address (http://....onion), sent as Onion-Location.
+ONION_LOCATION = env("ONION_LOCATION").rstrip("/")

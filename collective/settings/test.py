@@ -28,3 +28,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the source folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Submissions are encrypted to a key made for this run; tests read them with its
+# private half (SUBMISSION_TEST_IDENTITY), as an editor would with theirs.
+SUBMISSION_TEST_IDENTITY = str(pyrage.x25519.Identity.generate())  # noqa: F405
+SUBMISSION_RECIPIENTS = [
+    str(pyrage.x25519.Identity.from_str(SUBMISSION_TEST_IDENTITY).to_public())  # noqa: F405
+]
