@@ -81,7 +81,8 @@ def server_lock(live_server):
 @pytest.fixture
 def new_context(chromium, live_server, server_lock, request):
     """A function opening a fresh browser context (its own cookies, so its own signed-in
-    user) on the live server. The pages opened in it are kept for the failure report."""
+    user) on the live server, with Playwright's context options (``java_script_enabled``).
+    The pages opened in it are kept for the failure report."""
     from playwright.sync_api import expect
 
     expect.set_options(timeout=TIMEOUT_MS)
@@ -89,9 +90,9 @@ def new_context(chromium, live_server, server_lock, request):
     request.node.browser_pages = []
     debug = bool(os.environ.get("BROWSER_DEBUG"))
 
-    def open_context():
+    def open_context(**options):
         context = chromium.new_context(
-            base_url=live_server.url, viewport={"width": 1400, "height": 1000}
+            base_url=live_server.url, viewport={"width": 1400, "height": 1000}, **options
         )
         context.set_default_timeout(TIMEOUT_MS)
         context.set_default_navigation_timeout(TIMEOUT_MS * 2)
