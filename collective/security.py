@@ -1,5 +1,6 @@
 import hashlib
 import hmac
+import logging
 import secrets
 from datetime import date
 from functools import wraps
@@ -138,6 +139,25 @@ class ForgetSenderMiddleware:
             for header in SENDER_HEADERS:
                 request.META.pop(header, None)
         return self.get_response(request)
+
+
+class ForgetSenderLogFilter(logging.Filter):
+    """Drops log records about requests to FORGET_SENDER_PATHS: Django's "Not Found:
+    /submit/" (a wrong codename) and the development server's request lines would
+    otherwise put the time of a submitter's visit in the logs. On the loggers and
+    handlers of LOGGING."""
+
+    def filter(self, record):
+        request = getattr(record, "request", None)
+        path = getattr(request, "path", None)
+        if isinstance(path, str) and path.startswith(settings.FORGET_SENDER_PATHS):
+            return False
+        request_line = getattr(record, "request_line", None) or (
+            str(record.args[0]) if isinstance(record.args, tuple) and record.args else ""
+        )
+        return not any(
+            f" {prefix}" in request_line for prefix in settings.FORGET_SENDER_PATHS
+        )
 
 
 class OnionLocationMiddleware:

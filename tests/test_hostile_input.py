@@ -97,6 +97,7 @@ ENDPOINTS = {
     "/api/v2/documents/": ["limit", "offset", "search"],
     "/essays/the-essay/": ["page", "x"],
     "/organisations/imt/": ["x"],
+    "/submit/": ["action", "codename", "page"],
 }
 
 ODD_PATHS = [

@@ -22,6 +22,7 @@ from articles.models import SourceIndexPage, SourcePage, Submission, SubmissionF
 from articles.uploads import UNRELEASED
 from core.editorial import CONTRIBUTORS, EDITORS, FACT_CHECKERS
 from tests.factories import UserFactory, index_page
+from tests.test_hostile_input import HOSTILE_VALUES
 
 CANARY = "CANARY-7f3a9c-whistle"
 AUTHOR_CANARY = "Jane Canary-Author"
@@ -212,6 +213,9 @@ def test_nothing_about_the_sender_is_kept_in_the_database_or_the_logs(db, sender
     for trace in (ADDRESS, BROWSER, "CanaryBrowser"):
         assert not database_holds(trace), trace
         assert trace not in caplog.text, trace
+    # Not even that someone came: Django's "Not Found: /submit/" for the wrong codename
+    # and "Bad Request" for the nonsense would date the visit.
+    assert "/submit" not in caplog.text
     # Days, never times: the models keep dates only.
     submission = Submission.objects.get()
     assert type(submission.received_on).__name__ == "date"
@@ -333,6 +337,21 @@ def test_bad_posts_are_answered_with_a_clear_4xx(db, sender, data, status):
     response = sender.post(SUBMIT, data)
     assert response.status_code == status
     assert Submission.objects.count() == 0
+
+
+def test_hostile_values_in_every_field_are_answered_without_an_error(db, sender, settings):
+    settings.SUBMISSION_SEND_LIMIT = 10_000
+    settings.SUBMISSION_CODENAME_LIMIT = 10_000
+    for value in HOSTILE_VALUES:
+        for data in (
+            {"action": value},
+            {"action": "open", "codename": value},
+            {"action": "send", "message": value},
+            {"action": "send", "message": "x", "codename": value},
+        ):
+            response = sender.post(SUBMIT, data)
+            assert response.status_code in (200, 400, 404), (data, response.status_code)
+            assert "Traceback" not in response.text
 
 
 def test_too_many_or_too_large_files_are_refused(db, sender, settings, monkeypatch):

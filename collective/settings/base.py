@@ -312,7 +312,13 @@ TASKS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Nothing is logged about requests to the submission pages (FORGET_SENDER_PATHS).
+    "filters": {"forget_sender": {"()": "collective.security.ForgetSenderLogFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["forget_sender"]}},
+    "loggers": {
+        name: {"filters": ["forget_sender"]}
+        for name in ("django.request", "django.server", "django.security.csrf")
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 

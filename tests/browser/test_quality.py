@@ -55,6 +55,7 @@ PAGES = [
     ("search, no results", "/search/?query=zzzz", 200),
     ("contributor", "/contributors/k-sable/", 200),
     ("contributors", "/contributors/", 200),
+    ("submission page", "/submit/", 200),
     ("page not found", "/no-such-page-anywhere/", 404),
 ]
 ESSAY = "essay"
