@@ -155,9 +155,7 @@ class ForgetSenderLogFilter(logging.Filter):
         request_line = getattr(record, "request_line", None) or (
             str(record.args[0]) if isinstance(record.args, tuple) and record.args else ""
         )
-        return not any(
-            f" {prefix}" in request_line for prefix in settings.FORGET_SENDER_PATHS
-        )
+        return not any(f" {prefix}" in request_line for prefix in settings.FORGET_SENDER_PATHS)
 
 
 class OnionLocationMiddleware:

@@ -77,7 +77,9 @@ def test_a_submission_goes_from_a_whistleblower_to_a_draft_source(
     editor.get_by_role("textbox", name="Your private key").fill(settings.SUBMISSION_TEST_IDENTITY)
     editor.get_by_role("button", name="Read").click()
     editor.get_by_role("textbox", name="Title").fill(SOURCE_TITLE)
-    editor.get_by_role("textbox", name="Summary").fill("Minutes of a meeting of the national committee.")
+    editor.get_by_role("textbox", name="Summary").fill(
+        "Minutes of a meeting of the national committee."
+    )
     editor.get_by_role("button", name="Make a draft source").click()
     expect(
         editor.get_by_text(re.compile(f"“{SOURCE_TITLE}” is a new draft source"))
