@@ -27,6 +27,7 @@ from tests.test_hostile_input import HOSTILE_VALUES
 CANARY = "CANARY-7f3a9c-whistle"
 AUTHOR_CANARY = "Jane Canary-Author"
 ADDRESS = "203.0.113.77"
+FORWARDED = "198.51.100.23"
 BROWSER = "CanaryBrowser/9.9 (sender's own machine)"
 SUBMIT = "/submit/"
 
@@ -200,8 +201,11 @@ def test_a_copy_of_the_database_without_a_private_key_opens_nothing(db, sender):
 # What is never kept
 
 
-def test_nothing_about_the_sender_is_kept_in_the_database_or_the_logs(db, sender, caplog):
+def test_nothing_about_the_sender_is_kept_in_the_database_or_the_logs(db, sender, caplog, settings):
     caplog.set_level(logging.DEBUG)
+    settings.TRUSTED_PROXY_COUNT = 1  # behind a proxy that appends the address it saw
+    sender.defaults["HTTP_X_FORWARDED_FOR"] = f"{FORWARDED}, {ADDRESS}"
+    sender.defaults["HTTP_REFERER"] = "https://search.example/?q=leak+swp+minutes"
     sender.get(SUBMIT)
     response = send(sender, message="a message", files=[named(b"%PDF-broken", "broken.pdf")])
     codename = codename_in(response)
@@ -210,7 +214,7 @@ def test_nothing_about_the_sender_is_kept_in_the_database_or_the_logs(db, sender
     sender.post(SUBMIT, {"action": "nonsense"})
     sender.get(SUBMIT + "?page=%ff%00")
 
-    for trace in (ADDRESS, BROWSER, "CanaryBrowser"):
+    for trace in (ADDRESS, FORWARDED, BROWSER, "CanaryBrowser", "leak+swp"):
         assert not database_holds(trace), trace
         assert trace not in caplog.text, trace
     # Not even that someone came: Django's "Not Found: /submit/" for the wrong codename
@@ -444,7 +448,7 @@ def test_the_inbox_lists_days_sizes_and_references_only(db, sender, people):
     assert editor.get(reverse("submissions:index") + "?status=closed").status_code == 200
 
 
-def test_an_editor_reads_with_their_key_which_is_kept_nowhere(db, sender, people):
+def test_an_editor_reads_with_their_key_which_is_kept_nowhere(db, sender, people, caplog):
     send(sender, message=CANARY, files=[named(authored_pdf(), "minutes.pdf")])
     submission = Submission.objects.get()
     editor = Client()
@@ -461,8 +465,10 @@ def test_an_editor_reads_with_their_key_which_is_kept_nowhere(db, sender, people
     assert response.status_code == 400
     assert "does not open this submission" in response.text
 
+    caplog.set_level(logging.DEBUG)
     response = editor.post(reverse("submissions:read", args=[submission.pk]), {"key": editor_key()})
     assert response.status_code == 200
+    assert editor_key() not in caplog.text
     assert CANARY in response.text and "minutes.pdf" in response.text
     assert "no-store" in response["Cache-Control"]
     submission.refresh_from_db()
