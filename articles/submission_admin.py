@@ -25,7 +25,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.html import escape
@@ -95,7 +95,6 @@ class StatusForm(forms.Form):
 
 
 class SourceForm(KeyForm):
-    file = forms.IntegerField(widget=forms.HiddenInput)
     title = forms.CharField(max_length=255, help_text="The source's title, as readers will see it.")
     source_type = forms.ChoiceField(
         label="Type",
@@ -164,20 +163,35 @@ def detail(request, pk):
     return _detail(request, get_object_or_404(Submission, pk=pk))
 
 
+WRONG_KEY = "This key does not open this submission: is it the right one?"
+
+
+def _opened(request, submission, form_class, form_name, stored=None):
+    """(the bound form, the conversation opened with its key, the file ``stored``
+    opened, if given, and None); or, if the form is invalid or the key opens nothing,
+    (..., the submission's page again saying why, with status 400)."""
+    form = form_class(request.POST)
+    if form.is_valid():
+        identities = form.cleaned_data["identities"]
+        try:
+            entries = submissions.read_conversation(submission, identities)
+            data = sealing.open_sealed(stored.sealed, identities) if stored else None
+        except sealing.SealingError:
+            form.add_error("key", WRONG_KEY)
+        else:
+            return form, entries, data, None
+    return form, None, None, _detail(request, submission, status=400, **{form_name: form})
+
+
 @never_cache
 @require_POST
 def read(request, pk):
     """The conversation, decrypted with the key the editor pasted (kept nowhere)."""
     editors_only(request)
     submission = get_object_or_404(Submission, pk=pk)
-    form = KeyForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, submission, status=400, key_form=form)
-    try:
-        entries = submissions.read_conversation(submission, form.cleaned_data["identities"])
-    except sealing.SealingError:
-        form.add_error("key", "This key does not open this submission: is it the right one?")
-        return _detail(request, submission, status=400, key_form=form)
+    form, entries, _, refusal = _opened(request, submission, KeyForm, "key_form")
+    if refusal:
+        return refusal
     updates = {"unread": False}
     if submission.status == Submission.Status.NEW:
         updates["status"] = Submission.Status.READ
@@ -205,6 +219,8 @@ def _pair(submission, entries):
 
 
 def _file(submission, file_pk):
+    if not str(file_pk).isdigit():
+        raise Http404("No such file.")
     return get_object_or_404(SubmissionFile, pk=file_pk, message__submission=submission)
 
 
@@ -239,16 +255,10 @@ def download_open(request, pk, item):
     editors_only(request)
     submission = get_object_or_404(Submission, pk=pk)
     stored = _file(submission, item)
-    form = KeyForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, submission, status=400, key_form=form)
-    try:
-        data = sealing.open_sealed(stored.sealed, form.cleaned_data["identities"])
-        names = submissions.read_conversation(submission, form.cleaned_data["identities"])
-    except sealing.SealingError:
-        form.add_error("key", "This key does not open this submission: is it the right one?")
-        return _detail(request, submission, status=400, key_form=form)
-    return _attachment(data, _safe_name(_file_name(submission, names, stored)))
+    _, entries, data, refusal = _opened(request, submission, KeyForm, "key_form", stored)
+    if refusal:
+        return refusal
+    return _attachment(data, _safe_name(_file_name(submission, entries, stored)))
 
 
 def _file_name(submission, entries, stored):
@@ -294,10 +304,10 @@ def make_source(request, pk):
     """A new source page, a draft, whose document is one cleaned file of the submission."""
     editors_only(request)
     submission = get_object_or_404(Submission, pk=pk)
-    form = SourceForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, submission, status=400, source_form=form)
-    stored = _file(submission, form.cleaned_data["file"])
+    stored = _file(submission, request.POST.get("file", ""))
+    form, entries, data, refusal = _opened(request, submission, SourceForm, "source_form", stored)
+    if refusal:
+        return refusal
     if not stored.cleaned:
         messages.error(
             request,
@@ -309,16 +319,9 @@ def make_source(request, pk):
     if index_page is None:
         messages.error(request, "There is no Sources section to add a source to.")
         return redirect("submissions:detail", submission.pk)
-    try:
-        identities = form.cleaned_data["identities"]
-        data = sealing.open_sealed(stored.sealed, identities)
-        entries = submissions.read_conversation(submission, identities)
-        # Named after the source, not as sent: a file's own name can point to its sender.
-        extension = os.path.splitext(_safe_name(_file_name(submission, entries, stored)))[1]
-        name = (slugify(form.cleaned_data["title"])[:60] or "source") + extension
-    except sealing.SealingError:
-        form.add_error("key", "This key does not open this submission: is it the right one?")
-        return _detail(request, submission, status=400, source_form=form)
+    # Named after the source, not as sent: a file's own name can point to its sender.
+    extension = os.path.splitext(_safe_name(_file_name(submission, entries, stored)))[1]
+    name = (slugify(form.cleaned_data["title"])[:60] or "source") + extension
     try:
         page = _create_source(request.user, index_page, form.cleaned_data, data, name)
     except MetadataCleaningError as error:

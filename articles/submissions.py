@@ -56,6 +56,7 @@ class Entry:
     sent_on: object
     body: str
     files: list = field(default_factory=list)
+    sealed: bool = False  # not encrypted to the keys it was opened with
 
     @property
     def from_submitter(self):
@@ -141,11 +142,21 @@ def reply(submission, body):
 
 def read_conversation(submission, identities):
     """Every message of ``submission``, opened with ``identities`` (the conversation's
-    key, or an editor's). Raises sealing.SealingError if they open none."""
+    key, or an editor's). A message sealed before an editor's key was configured stays
+    closed to it (``sealed`` True, no words). Raises sealing.SealingError if they open
+    none."""
     entries = []
     for message in submission.messages.all():
-        content = json.loads(sealing.open_sealed(message.sealed, identities))
-        entries.append(Entry(message.direction, message.sent_on, content["body"], content["files"]))
+        try:
+            content = json.loads(sealing.open_sealed(message.sealed, identities))
+        except sealing.SealingError:
+            entries.append(Entry(message.direction, message.sent_on, "", [], sealed=True))
+        else:
+            entries.append(
+                Entry(message.direction, message.sent_on, content["body"], content["files"])
+            )
+    if entries and all(entry.sealed for entry in entries):
+        raise sealing.SealingError("None of this conversation is encrypted to these keys.")
     return entries
 
 

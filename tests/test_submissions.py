@@ -600,3 +600,37 @@ def test_an_uncleaned_file_cannot_become_a_source(db, sender, people, home_page)
     )
     assert "could not be cleaned of its metadata" in response.text
     assert not SourcePage.objects.exists()
+
+
+def test_a_key_added_later_reads_what_came_after_and_says_what_it_cannot(
+    db, sender, people, settings
+):
+    codename = codename_in(send(sender, message="before the new key"))
+    newcomer = pyrage.x25519.Identity.generate()
+    settings.SUBMISSION_RECIPIENTS = [*settings.SUBMISSION_RECIPIENTS, str(newcomer.to_public())]
+    send(sender, message="after the new key", codename=codename)
+    editor = Client()
+    editor.force_login(people["editor"])
+    response = editor.post(
+        reverse("submissions:read", args=[Submission.objects.get().pk]), {"key": str(newcomer)}
+    )
+    assert response.status_code == 200
+    assert "after the new key" in response.text
+    assert "before the new key" not in response.text
+    assert "Not encrypted to this key" in response.text
+
+
+def test_an_incomplete_source_form_says_why_and_makes_nothing(db, sender, people, home_page):
+    index_page(SourceIndexPage)
+    send(sender, files=[named(b"plain words", "notes.txt")])
+    submission = Submission.objects.get()
+    editor = Client()
+    editor.force_login(people["editor"])
+    url = reverse("submissions:make_source", args=[submission.pk])
+    file = SubmissionFile.objects.get().pk
+    response = editor.post(url, {"key": editor_key(), "file": file, "title": "", "summary": ""})
+    assert response.status_code == 400
+    assert "The draft source was not made" in response.text
+    assert editor.post(url, {"key": editor_key(), "file": "x"}).status_code == 404
+    assert editor.post(url, {"key": editor_key(), "file": 99999}).status_code == 404
+    assert not SourcePage.objects.exists()
