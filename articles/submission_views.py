@@ -87,11 +87,11 @@ class SendForm(forms.Form):
                 f"Send at most {submissions.MAX_FILES} files at once; send the rest after."
             )
         for upload in files:
-            if upload.size > submissions.MAX_FILE_SIZE:
+            limit = submissions.size_limit(upload.name)
+            if upload.size > limit:
                 raise forms.ValidationError(
-                    f"“{upload.name}” is larger than "
-                    f"{submissions.MAX_FILE_SIZE // (1024 * 1024)} MB: split it, or send "
-                    "the pages that matter."
+                    f"“{upload.name}” is larger than {limit // (1024 * 1024)} MB: split "
+                    "it, or send the pages that matter."
                 )
         return files
 

@@ -63,6 +63,14 @@ class Entry:
         return self.direction == SubmissionMessage.Direction.IN
 
 
+def size_limit(name):
+    """The largest file of this kind taken: the CMS's own upload limits."""
+    extension = os.path.splitext(name or "")[1].lower().lstrip(".")
+    if extension in IMAGE_EXTENSIONS:
+        return settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE
+    return MAX_FILE_SIZE
+
+
 def clean_received(upload):
     """The uploaded file cleaned by the same fail-closed cleaners as the CMS's uploads;
     what they cannot clean (or have no cleaner for, such as audio) is kept as sent and

@@ -368,6 +368,11 @@ def test_too_many_or_too_large_files_are_refused(db, sender, settings, monkeypat
     response = send(sender, files=[named(b"x" * 11, "big.txt")])
     assert response.status_code == 400
     assert "is larger than" in response.text
+    # Images keep the image uploads' own limit.
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5
+    response = send(sender, files=[named(b"\x89PNG\r\n", "photo.png")])
+    assert response.status_code == 400
+    assert "“photo.png” is larger than" in response.text
     assert Submission.objects.count() == 0
 
 
