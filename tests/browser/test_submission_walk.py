@@ -43,7 +43,7 @@ def test_a_submission_goes_from_a_whistleblower_to_a_draft_source(
     submitter_context = new_context(java_script_enabled=False)
     submitter = submitter_context.new_page()
     submitter.goto("/")
-    submitter.get_by_role("link", name="Send them to us safely").click()
+    submitter.get_by_role("link", name="Send them to us safely", exact=True).click()
     expect(
         submitter.get_by_role("heading", name="Send us documents safely", level=1)
     ).to_be_visible()
