@@ -33,6 +33,7 @@ from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.documents import get_document_model
+from wagtail.log_actions import log
 
 from articles import sealing, submissions
 from articles.models import SourceIndexPage, SourcePage, Submission, SubmissionFile
@@ -42,6 +43,16 @@ from collective.security import DOCUMENT_POLICY
 
 READ = "articles.read_submission"  # Editors' (articles/migrations/0012), administrators'
 PER_PAGE = 25
+
+# What editors did with a submission, in Wagtail's audit log (who and when: the editors'
+# times, never the submitter's), with nothing of its content.
+LOG_ACTIONS = {
+    "collective.submission.read": "Submission read",
+    "collective.submission.reply": "Submission answered",
+    "collective.submission.status": "Submission status changed",
+    "collective.submission.source": "Draft source made from a submission",
+    "collective.submission.delete": "Submission deleted",
+}
 
 
 def may_read(user):
@@ -196,6 +207,7 @@ def read(request, pk):
     if submission.status == Submission.Status.NEW:
         updates["status"] = Submission.Status.READ
     Submission.objects.filter(pk=submission.pk).update(**updates)
+    log(instance=submission, action="collective.submission.read", user=request.user)
     # The page's own forms carry the opened key (not a passphrase) for the downloads.
     key = " ".join(str(identity) for identity in form.cleaned_data["identities"])
     conversation = _pair(submission, entries)
@@ -278,6 +290,7 @@ def answer(request, pk):
     if not form.is_valid():
         return _detail(request, submission, status=400, reply_form=form)
     submissions.reply(submission, form.cleaned_data["body"])
+    log(instance=submission, action="collective.submission.reply", user=request.user)
     messages.success(
         request,
         "Your reply is sent. The submitter reads it when they come back with their codename.",
@@ -294,6 +307,12 @@ def set_status(request, pk):
         messages.error(request, "Choose one of the statuses listed.")
         return redirect("submissions:detail", submission.pk)
     Submission.objects.filter(pk=submission.pk).update(status=form.cleaned_data["status"])
+    log(
+        instance=submission,
+        action="collective.submission.status",
+        user=request.user,
+        data={"status": form.cleaned_data["status"]},
+    )
     messages.success(request, f"Marked “{Submission.Status(form.cleaned_data['status']).label}”.")
     return redirect("submissions:detail", submission.pk)
 
@@ -328,12 +347,45 @@ def make_source(request, pk):
         messages.error(request, str(error))
         return redirect("submissions:detail", submission.pk)
     Submission.objects.filter(pk=submission.pk).update(status=Submission.Status.SOURCED)
+    log(
+        instance=submission,
+        action="collective.submission.source",
+        user=request.user,
+        data={"page": page.pk},
+    )
     messages.success(
         request,
         f"“{page.title}” is a new draft source with the file as its document. Check it, "
         "then submit it for review: readers see it only once it is approved.",
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def delete(request, pk):
+    """Delete a submission, its messages and files, once an editor confirms: what the
+    collective no longer needs is safest not kept at all."""
+    editors_only(request)
+    submission = get_object_or_404(Submission, pk=pk)
+    if request.method != "POST":
+        return TemplateResponse(
+            request,
+            "articles/admin/submission_delete.html",
+            {
+                "page_title": f"Delete submission {submission.reference}",
+                "header_icon": "bin",
+                "submission": submission,
+            },
+        )
+    reference = submission.reference
+    with transaction.atomic():
+        log(instance=submission, action="collective.submission.delete", user=request.user)
+        submission.delete()
+    messages.success(
+        request,
+        f"Submission {reference} is deleted: its messages and files are gone. Its "
+        "codename now opens nothing.",
+    )
+    return redirect("submissions:index")
 
 
 @transaction.atomic

@@ -64,6 +64,8 @@ def register_log_actions(actions):
         "Source check approved with an override",
         "Source check approved with an override reason",
     )
+    for action, label in submission_admin.LOG_ACTIONS.items():
+        actions.register_action(action, label, label)
 
 
 @hooks.register("register_admin_urls")
@@ -323,6 +325,7 @@ def submission_urls():
         path("<int:pk>/reply/", submission_admin.answer, name="answer"),
         path("<int:pk>/status/", submission_admin.set_status, name="status"),
         path("<int:pk>/source/", submission_admin.make_source, name="make_source"),
+        path("<int:pk>/delete/", submission_admin.delete, name="delete"),
         path(
             "<int:pk>/message/<int:item>.age",
             submission_admin.download_sealed,

@@ -16,6 +16,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader, PdfWriter
+from wagtail.models import ModelLogEntry
 
 from articles import sealing
 from articles.models import SourceIndexPage, SourcePage, Submission, SubmissionFile
@@ -639,3 +640,59 @@ def test_an_incomplete_source_form_says_why_and_makes_nothing(db, sender, people
     assert editor.post(url, {"key": editor_key(), "file": "x"}).status_code == 404
     assert editor.post(url, {"key": editor_key(), "file": 99999}).status_code == 404
     assert not SourcePage.objects.exists()
+
+
+def test_editors_actions_are_in_the_audit_log_without_the_content(db, sender, people, home_page):
+    index_page(SourceIndexPage)
+    send(sender, message=CANARY, files=[named(b"plain words", "notes.txt")])
+    submission = Submission.objects.get()
+    editor = Client()
+    editor.force_login(people["editor"])
+    editor.post(reverse("submissions:read", args=[submission.pk]), {"key": editor_key()})
+    editor.post(reverse("submissions:answer", args=[submission.pk]), {"body": f"re {CANARY}"})
+    editor.post(reverse("submissions:status", args=[submission.pk]), {"status": "closed"})
+    editor.post(
+        reverse("submissions:make_source", args=[submission.pk]),
+        {
+            "key": editor_key(),
+            "file": SubmissionFile.objects.get().pk,
+            "title": "Notes",
+            "source_type": SourcePage.SourceType.TESTIMONY,
+            "summary": "Notes.",
+        },
+    )
+    entries = ModelLogEntry.objects.filter(object_id=str(submission.pk)).order_by("pk")
+    assert [entry.action for entry in entries] == [
+        "collective.submission.read",
+        "collective.submission.reply",
+        "collective.submission.status",
+        "collective.submission.source",
+    ]
+    assert {entry.user for entry in entries} == {people["editor"]}
+    assert not any(CANARY in str(entry.data) for entry in entries)
+    # The site history shows them to editors, and to no contributor.
+    history = reverse("wagtailadmin_reports:site_history")
+    assert submission.reference in editor.get(history).text
+    contributor = Client()
+    contributor.force_login(people["contributor"])
+    answer = contributor.get(history)
+    assert submission.reference not in answer.text
+
+
+def test_an_editor_deletes_a_submission_after_confirming(db, sender, people):
+    codename = codename_in(send(sender, message=CANARY, files=[named(b"x", "x.txt")]))
+    submission = Submission.objects.get()
+    url = reverse("submissions:delete", args=[submission.pk])
+    contributor = Client()
+    contributor.force_login(people["contributor"])
+    assert refused(contributor.post(url))
+    editor = Client()
+    editor.force_login(people["editor"])
+    confirm = editor.get(url)
+    assert confirm.status_code == 200 and "This cannot be undone" in confirm.text
+    assert Submission.objects.exists()
+    response = editor.post(url, follow=True)
+    assert f"Submission {submission.reference} is deleted" in response.text
+    assert not Submission.objects.exists() and not SubmissionFile.objects.exists()
+    opened = sender.post(SUBMIT, {"action": "open", "codename": codename})
+    assert opened.status_code == 404
